@@ -1,0 +1,17 @@
+export {
+  describeEntity,
+  type EntityView,
+  type LinkedEntity,
+  type StatementView,
+} from "./describe.js";
+export { defaultWorkspace, openStore } from "./open.js";
+export { SqliteStore } from "./sqlite.js";
+export type {
+  AuditEntry,
+  DatasetLoad,
+  DatasetSummary,
+  EntityQuery,
+  ProgressListener,
+  Store,
+  StoreStats,
+} from "./store.js";

@@ -1,0 +1,362 @@
+import { randomUUID } from "node:crypto";
+import Database from "better-sqlite3";
+import {
+  type EntityRecord,
+  foldStatements,
+  isA,
+  propertyType,
+  SanctraceError,
+  type SourceFile,
+  type Statement,
+} from "../model/index.js";
+import { sqliteMigrations } from "./sqlite-schema.js";
+import type {
+  AuditEntry,
+  DatasetLoad,
+  DatasetSummary,
+  EntityQuery,
+  ProgressListener,
+  Store,
+  StoreStats,
+} from "./store.js";
+
+interface StatementRow {
+  entity_id: string;
+  schema: string;
+  prop: string;
+  value: string;
+  dataset: string;
+  source: string;
+  locator: string;
+}
+
+interface DatasetRow {
+  name: string;
+  title: string;
+  kind: DatasetLoad["kind"];
+  sources: string;
+  loaded_at: string;
+  entities: number;
+  targets: number;
+  statements: number;
+}
+
+const PAGE_SIZE = 2000;
+
+function toStatement(row: StatementRow): Statement {
+  return {
+    entityId: row.entity_id,
+    schema: row.schema,
+    prop: row.prop,
+    value: row.value,
+    dataset: row.dataset,
+    source: row.source,
+    locator: row.locator,
+  };
+}
+
+function toSummary(row: DatasetRow): DatasetSummary {
+  return {
+    name: row.name,
+    title: row.title,
+    kind: row.kind,
+    sources: JSON.parse(row.sources) as SourceFile[],
+    loadedAt: row.loaded_at,
+    entities: row.entities,
+    targets: row.targets,
+    statements: row.statements,
+  };
+}
+
+/** Cache of FtM property types, looked up once per (schema, prop). */
+function createTypeCache(): (schema: string, prop: string) => string {
+  const cache = new Map<string, string>();
+  return (schema, prop) => {
+    const key = `${schema}.${prop}`;
+    let type = cache.get(key);
+    if (type === undefined) {
+      type = propertyType(schema, prop);
+      cache.set(key, type);
+    }
+    return type;
+  };
+}
+
+/** Open (and migrate) a SQLite workspace file in WAL mode. */
+export function openDatabase(path: string): Database.Database {
+  let db: Database.Database;
+  try {
+    db = new Database(path);
+    db.pragma("journal_mode = WAL");
+  } catch (error) {
+    throw new SanctraceError("store_open_failed", `cannot open workspace: ${String(error)}`, path);
+  }
+  db.pragma("synchronous = NORMAL");
+  db.pragma("foreign_keys = ON");
+  db.pragma("cache_size = -262144");
+  db.pragma("temp_store = MEMORY");
+  const version = db.pragma("user_version", { simple: true }) as number;
+  for (let index = version; index < sqliteMigrations.length; index++) {
+    db.transaction(() => {
+      db.exec(sqliteMigrations[index]!);
+      db.pragma(`user_version = ${index + 1}`);
+    })();
+  }
+  return db;
+}
+
+/**
+ * The embedded SQLite store (better-sqlite3, WAL).
+ * @example const store = new SqliteStore("./sanctrace.db");
+ */
+export class SqliteStore implements Store {
+  readonly db: Database.Database;
+  private readonly typeOf = createTypeCache();
+
+  constructor(readonly path: string) {
+    this.db = openDatabase(path);
+  }
+
+  async replaceDataset(
+    load: DatasetLoad,
+    batches: AsyncIterable<Statement[]>,
+    onProgress?: ProgressListener,
+  ): Promise<DatasetSummary> {
+    const db = this.db;
+    const insert = db.prepare(
+      `INSERT INTO statements (entity_id, schema, prop, prop_type, value, dataset, source, locator)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const insertBatch = (batch: Statement[]) => {
+      for (const s of batch) {
+        if (s.dataset !== load.name) {
+          throw new SanctraceError(
+            "store_dataset_mismatch",
+            `statement for dataset ${s.dataset} in a load of ${load.name}`,
+            s.entityId,
+          );
+        }
+        const type = this.typeOf(s.schema, s.prop);
+        insert.run(s.entityId, s.schema, s.prop, type, s.value, s.dataset, s.source, s.locator);
+      }
+    };
+    db.exec("BEGIN IMMEDIATE");
+    try {
+      db.prepare("DELETE FROM statements WHERE dataset = ?").run(load.name);
+      let done = 0;
+      for await (const batch of batches) {
+        insertBatch(batch);
+        done += batch.length;
+        onProgress?.(done);
+      }
+      const summary = this.summarize(load);
+      const upsertSource = db.prepare(
+        "INSERT OR REPLACE INTO sources (sha256, name, size) VALUES (?, ?, ?)",
+      );
+      for (const source of load.sources) upsertSource.run(source.sha256, source.name, source.size);
+      db.prepare(
+        `INSERT OR REPLACE INTO datasets
+         (name, title, kind, sources, loaded_at, entities, targets, statements)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        summary.name,
+        summary.title,
+        summary.kind,
+        JSON.stringify(summary.sources),
+        summary.loadedAt,
+        summary.entities,
+        summary.targets,
+        summary.statements,
+      );
+      db.exec("COMMIT");
+      return summary;
+    } catch (error) {
+      if (db.inTransaction) db.exec("ROLLBACK");
+      throw error;
+    }
+  }
+
+  private summarize(load: DatasetLoad): DatasetSummary {
+    const counts = this.db
+      .prepare(
+        `SELECT COUNT(*) AS statements, COUNT(DISTINCT entity_id) AS entities
+         FROM statements WHERE dataset = ?`,
+      )
+      .get(load.name) as { statements: number; entities: number };
+    // A target is an entity a Sanction points at, or one tagged with a sanction topic.
+    const targets = this.db
+      .prepare(
+        `SELECT COUNT(*) AS n FROM (
+           SELECT value AS id FROM statements
+           WHERE dataset = ? AND schema = 'Sanction' AND prop = 'entity'
+           UNION
+           SELECT entity_id FROM statements
+           WHERE dataset = ? AND prop = 'topics' AND value LIKE 'sanction%'
+         )`,
+      )
+      .get(load.name, load.name) as { n: number };
+    return {
+      ...load,
+      loadedAt: new Date().toISOString(),
+      entities: counts.entities,
+      targets: targets.n,
+      statements: counts.statements,
+    };
+  }
+
+  async dropDataset(name: string): Promise<boolean> {
+    return this.db.transaction(() => {
+      this.db.prepare("DELETE FROM statements WHERE dataset = ?").run(name);
+      return this.db.prepare("DELETE FROM datasets WHERE name = ?").run(name).changes > 0;
+    })();
+  }
+
+  async listDatasets(): Promise<DatasetSummary[]> {
+    const rows = this.db.prepare("SELECT * FROM datasets ORDER BY name").all() as DatasetRow[];
+    return rows.map(toSummary);
+  }
+
+  async getDataset(name: string): Promise<DatasetSummary | undefined> {
+    const row = this.db.prepare("SELECT * FROM datasets WHERE name = ?").get(name) as
+      | DatasetRow
+      | undefined;
+    return row && toSummary(row);
+  }
+
+  async getStatements(entityId: string): Promise<Statement[]> {
+    const rows = this.db
+      .prepare("SELECT * FROM statements WHERE entity_id = ? ORDER BY id")
+      .all(entityId) as StatementRow[];
+    return rows.map(toStatement);
+  }
+
+  async getEntity(entityId: string): Promise<EntityRecord | undefined> {
+    const statements = await this.getStatements(entityId);
+    return statements.length ? foldStatements(statements) : undefined;
+  }
+
+  async getReferences(entityId: string): Promise<Statement[]> {
+    const rows = this.db
+      .prepare("SELECT * FROM statements WHERE prop_type = 'entity' AND value = ? ORDER BY id")
+      .all(entityId) as StatementRow[];
+    return rows.map(toStatement);
+  }
+
+  async findByValue(prop: string, values: string[]): Promise<string[]> {
+    if (!values.length) return [];
+    const marks = values.map(() => "?").join(",");
+    const rows = this.db
+      .prepare(
+        `SELECT DISTINCT entity_id FROM statements WHERE prop = ? AND value IN (${marks})
+         ORDER BY entity_id`,
+      )
+      .all(prop, ...values) as Array<{ entity_id: string }>;
+    return rows.map((row) => row.entity_id);
+  }
+
+  async *iterateEntities(query: EntityQuery = {}): AsyncIterable<EntityRecord> {
+    const datasets = await this.selectDatasets(query);
+    if (!datasets.length) return;
+    const marks = datasets.map(() => "?").join(",");
+    const pageIds = this.db.prepare(
+      `SELECT DISTINCT entity_id FROM statements
+       WHERE entity_id > ? AND dataset IN (${marks}) ORDER BY entity_id LIMIT ${PAGE_SIZE}`,
+    );
+    let after = "";
+    for (;;) {
+      const ids = (pageIds.all(after, ...datasets) as Array<{ entity_id: string }>).map(
+        (row) => row.entity_id,
+      );
+      if (!ids.length) return;
+      after = ids[ids.length - 1]!;
+      for (const entity of this.loadEntities(ids)) {
+        if (query.schemata && !query.schemata.some((schema) => isA(entity.schema, schema))) {
+          continue;
+        }
+        yield entity;
+      }
+    }
+  }
+
+  private async selectDatasets(query: EntityQuery): Promise<string[]> {
+    const all = await this.listDatasets();
+    return all
+      .filter((dataset) => !query.kind || dataset.kind === query.kind)
+      .filter((dataset) => !query.datasets || query.datasets.includes(dataset.name))
+      .map((dataset) => dataset.name);
+  }
+
+  private loadEntities(ids: string[]): EntityRecord[] {
+    const marks = ids.map(() => "?").join(",");
+    const rows = this.db
+      .prepare(`SELECT * FROM statements WHERE entity_id IN (${marks}) ORDER BY entity_id, id`)
+      .all(...ids) as StatementRow[];
+    const entities: EntityRecord[] = [];
+    let group: Statement[] = [];
+    for (const row of rows) {
+      if (group.length && group[0]!.entityId !== row.entity_id) {
+        entities.push(foldStatements(group));
+        group = [];
+      }
+      group.push(toStatement(row));
+    }
+    if (group.length) entities.push(foldStatements(group));
+    return entities;
+  }
+
+  async getSource(sha256: string): Promise<SourceFile | undefined> {
+    return this.db.prepare("SELECT * FROM sources WHERE sha256 = ?").get(sha256) as
+      | SourceFile
+      | undefined;
+  }
+
+  async stats(): Promise<StoreStats> {
+    const totals = this.db
+      .prepare(
+        `SELECT (SELECT COUNT(*) FROM datasets) AS datasets,
+                (SELECT COUNT(*) FROM statements) AS statements,
+                (SELECT COUNT(DISTINCT entity_id) FROM statements) AS entities,
+                (SELECT COUNT(*) FROM sources) AS sources`,
+      )
+      .get() as Omit<StoreStats, "bySchema">;
+    const rows = this.db
+      .prepare(
+        `SELECT schema, COUNT(DISTINCT entity_id) AS n FROM statements
+         GROUP BY schema ORDER BY schema`,
+      )
+      .all() as Array<{ schema: string; n: number }>;
+    return { ...totals, bySchema: Object.fromEntries(rows.map((row) => [row.schema, row.n])) };
+  }
+
+  async appendAudit(entry: Omit<AuditEntry, "id" | "at"> & { at?: string }): Promise<AuditEntry> {
+    const full: AuditEntry = {
+      id: randomUUID(),
+      at: entry.at ?? new Date().toISOString(),
+      kind: entry.kind,
+      user: entry.user,
+      detail: entry.detail,
+    };
+    this.db
+      .prepare("INSERT INTO audit (id, kind, at, user, detail) VALUES (?, ?, ?, ?, ?)")
+      .run(full.id, full.kind, full.at, full.user, JSON.stringify(full.detail));
+    return full;
+  }
+
+  async listAudit(kind?: string, limit = 100): Promise<AuditEntry[]> {
+    const rows = (
+      kind
+        ? this.db
+            .prepare("SELECT * FROM audit WHERE kind = ? ORDER BY at DESC, rowid DESC LIMIT ?")
+            .all(kind, limit)
+        : this.db.prepare("SELECT * FROM audit ORDER BY at DESC, rowid DESC LIMIT ?").all(limit)
+    ) as Array<Omit<AuditEntry, "detail"> & { detail: string }>;
+    return rows.map((row) => ({
+      ...row,
+      detail: JSON.parse(row.detail) as Record<string, unknown>,
+    }));
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+}

@@ -1,0 +1,136 @@
+import { describe, expect, it } from "vitest";
+import type { Statement } from "../model/index.js";
+import type { DatasetLoad, Store } from "./store.js";
+
+const source = { name: "list.csv", sha256: "a".repeat(64), size: 10 };
+
+function load(name: string): DatasetLoad {
+  return { name, title: name.toUpperCase(), kind: "list", sources: [source] };
+}
+
+function statement(entityId: string, prop: string, value: string, dataset = "alpha"): Statement {
+  const schema = prop === "entity" || prop === "authority" ? "Sanction" : "Company";
+  return { entityId, schema, prop, value, dataset, source: source.sha256, locator: "row:1" };
+}
+
+async function* batches(...groups: Statement[][]): AsyncIterable<Statement[]> {
+  yield* groups;
+}
+
+async function* failing(statements: Statement[]): AsyncIterable<Statement[]> {
+  yield statements;
+  throw new Error("reader broke halfway");
+}
+
+/**
+ * The contract every `Store` backend must keep; each backend's test calls this with a
+ * factory that returns a fresh, empty store.
+ */
+export function describeStoreContract(name: string, createStore: () => Promise<Store>): void {
+  describe(`Store contract: ${name}`, () => {
+    it("assembles an entity from its statements with provenance", async () => {
+      const store = await createStore();
+      await store.replaceDataset(
+        load("alpha"),
+        batches([statement("c1", "name", "Kupol"), statement("c1", "innCode", "1831083343")]),
+      );
+      expect(await store.getEntity("c1")).toEqual({
+        id: "c1",
+        schema: "Company",
+        caption: "Kupol",
+        properties: { name: ["Kupol"], innCode: ["1831083343"] },
+        datasets: ["alpha"],
+      });
+      const statements = await store.getStatements("c1");
+      expect(statements.map((s) => [s.prop, s.locator, s.source])).toEqual([
+        ["name", "row:1", source.sha256],
+        ["innCode", "row:1", source.sha256],
+      ]);
+      await store.close();
+    });
+
+    it("counts entities, statements and sanctioned targets", async () => {
+      const store = await createStore();
+      const summary = await store.replaceDataset(
+        load("alpha"),
+        batches(
+          [statement("c1", "name", "Kupol"), statement("c2", "name", "Vector")],
+          [statement("s1", "entity", "c1"), statement("s1", "authority", "OFAC")],
+        ),
+      );
+      expect(summary).toMatchObject({ name: "alpha", entities: 3, targets: 1, statements: 4 });
+      expect((await store.getReferences("c1")).map((s) => s.entityId)).toEqual(["s1"]);
+      await store.close();
+    });
+
+    it("replaces only the reloaded dataset", async () => {
+      const store = await createStore();
+      await store.replaceDataset(load("alpha"), batches([statement("c1", "name", "Old")]));
+      await store.replaceDataset(load("beta"), batches([statement("c9", "name", "Other", "beta")]));
+      await store.replaceDataset(load("alpha"), batches([statement("c2", "name", "New")]));
+      expect(await store.getEntity("c1")).toBeUndefined();
+      expect((await store.getEntity("c2"))?.caption).toBe("New");
+      expect((await store.getEntity("c9"))?.caption).toBe("Other");
+      expect((await store.listDatasets()).map((d) => [d.name, d.entities])).toEqual([
+        ["alpha", 1],
+        ["beta", 1],
+      ]);
+      await store.close();
+    });
+
+    it("leaves the store as it was when a load fails halfway", async () => {
+      const store = await createStore();
+      await store.replaceDataset(load("alpha"), batches([statement("c1", "name", "Kept")]));
+      const before = await store.listDatasets();
+      await expect(
+        store.replaceDataset(load("alpha"), failing([statement("c2", "name", "Lost")])),
+      ).rejects.toThrow("reader broke halfway");
+      expect(await store.listDatasets()).toEqual(before);
+      expect((await store.getEntity("c1"))?.caption).toBe("Kept");
+      expect(await store.getEntity("c2")).toBeUndefined();
+      await store.close();
+    });
+
+    it("streams entities in id order, filtered by schema and dataset", async () => {
+      const store = await createStore();
+      const many = Array.from({ length: 2500 }, (_, i) =>
+        statement(`c${String(i).padStart(5, "0")}`, "name", `N${i}`),
+      );
+      await store.replaceDataset(load("alpha"), batches(many, [statement("s1", "entity", "c1")]));
+      const ids: string[] = [];
+      for await (const entity of store.iterateEntities({ schemata: ["Company"] })) {
+        ids.push(entity.id);
+      }
+      expect(ids).toHaveLength(2500);
+      expect(ids[0]).toBe("c00000");
+      expect([...ids].sort()).toEqual(ids);
+      const none: string[] = [];
+      for await (const entity of store.iterateEntities({ datasets: ["nope"] }))
+        none.push(entity.id);
+      expect(none).toEqual([]);
+      await store.close();
+    });
+
+    it("finds entities by identifier value", async () => {
+      const store = await createStore();
+      await store.replaceDataset(
+        load("alpha"),
+        batches([statement("c1", "innCode", "1831083343"), statement("c2", "innCode", "77")]),
+      );
+      expect(await store.findByValue("innCode", ["1831083343", "0"])).toEqual(["c1"]);
+      await store.close();
+    });
+
+    it("keeps an append-only audit log", async () => {
+      const store = await createStore();
+      await store.appendAudit({ kind: "load", user: "ana", detail: { dataset: "alpha" } });
+      await store.appendAudit({ kind: "screen", user: "ana", detail: { hits: 3 } });
+      const screens = await store.listAudit("screen");
+      expect(screens.map((entry) => [entry.kind, entry.user, entry.detail])).toEqual([
+        ["screen", "ana", { hits: 3 }],
+      ]);
+      expect(await store.listAudit()).toHaveLength(2);
+      await store.close();
+    });
+  });
+}

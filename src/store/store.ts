@@ -1,0 +1,82 @@
+import type { EntityRecord, SourceFile, Statement } from "../model/index.js";
+
+/** What a loader tells the store about the dataset it is replacing. */
+export interface DatasetLoad {
+  name: string;
+  title: string;
+  /** The list or evidence kind: `list` entries are screening targets, `evidence` is case material. */
+  kind: "list" | "evidence";
+  sources: SourceFile[];
+}
+
+/** A dataset as recorded after a load. */
+export interface DatasetSummary extends DatasetLoad {
+  loadedAt: string;
+  entities: number;
+  /** Entities that carry a sanction: the list's subjects. */
+  targets: number;
+  statements: number;
+}
+
+export interface StoreStats {
+  datasets: number;
+  entities: number;
+  statements: number;
+  sources: number;
+  bySchema: Record<string, number>;
+}
+
+/** One entry of the append-only audit log (loads, screenings, judgements). */
+export interface AuditEntry {
+  id: string;
+  kind: string;
+  at: string;
+  user: string;
+  detail: Record<string, unknown>;
+}
+
+export interface EntityQuery {
+  datasets?: string[];
+  /** Only entities whose schema is one of these (or inherits from one). */
+  schemata?: string[];
+  /** Only entities of datasets of this kind. */
+  kind?: DatasetLoad["kind"];
+}
+
+/** Progress callback for long operations; `total` may be unknown. */
+export type ProgressListener = (done: number, total?: number) => void;
+
+/**
+ * The workspace: statements with provenance, datasets, and the audit log. Async so that the
+ * SQLite and PostgreSQL backends share it.
+ */
+export interface Store {
+  /**
+   * Replace every statement of `load.name` with `batches`, in one transaction: if the
+   * iterable throws, the store is left exactly as it was.
+   */
+  replaceDataset(
+    load: DatasetLoad,
+    batches: AsyncIterable<Statement[]>,
+    onProgress?: ProgressListener,
+  ): Promise<DatasetSummary>;
+  /** Delete a dataset and its statements. Returns false when it was not loaded. */
+  dropDataset(name: string): Promise<boolean>;
+  listDatasets(): Promise<DatasetSummary[]>;
+  getDataset(name: string): Promise<DatasetSummary | undefined>;
+  /** Every statement about an entity, in load order. */
+  getStatements(entityId: string): Promise<Statement[]>;
+  getEntity(entityId: string): Promise<EntityRecord | undefined>;
+  /** Statements whose value is a reference to `entityId` (links, sanctions, mentions). */
+  getReferences(entityId: string): Promise<Statement[]>;
+  /** Ids of entities having `prop` equal to one of `values` (identifier lookups). */
+  findByValue(prop: string, values: string[]): Promise<string[]>;
+  /** Stream every entity matching the query, assembled from its statements, ordered by id. */
+  iterateEntities(query?: EntityQuery): AsyncIterable<EntityRecord>;
+  /** Source files by sha256. */
+  getSource(sha256: string): Promise<SourceFile | undefined>;
+  stats(): Promise<StoreStats>;
+  appendAudit(entry: Omit<AuditEntry, "id" | "at"> & { at?: string }): Promise<AuditEntry>;
+  listAudit(kind?: string, limit?: number): Promise<AuditEntry[]>;
+  close(): Promise<void>;
+}
