@@ -14,7 +14,7 @@ const DICT_RE = /\{([^{}]*)\}/g;
 const PAIR_RE = /'(\w+)': (?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)")/g;
 const QUOTED_RE = /'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"/g;
 
-const unescape = (text: string) => text.replace(/\\(.)/g, "$1");
+const unescapePython = (text: string) => text.replace(/\\(.)/g, "$1");
 
 /**
  * Parse the `nameAlias` column, a Python list of dicts as the R merge printed it.
@@ -26,7 +26,7 @@ export function parseNameAliases(text: string): EuAlias[] {
   for (const dict of text.matchAll(DICT_RE)) {
     const fields: Record<string, string> = {};
     for (const pair of (dict[1] ?? "").matchAll(PAIR_RE)) {
-      fields[pair[1]!] = unescape(pair[2] ?? pair[3] ?? "");
+      fields[pair[1]!] = unescapePython(pair[2] ?? pair[3] ?? "");
     }
     if (!fields.wholeName) continue;
     aliases.push({ ...fields, wholeName: fields.wholeName, strong: fields.strong !== "0" });
@@ -40,5 +40,5 @@ export function parseNameAliases(text: string): EuAlias[] {
  */
 export function quotedStrings(text: string): string[] {
   if (!text.startsWith("[")) return [];
-  return [...text.matchAll(QUOTED_RE)].map((match) => unescape(match[1] ?? match[2] ?? ""));
+  return [...text.matchAll(QUOTED_RE)].map((match) => unescapePython(match[1] ?? match[2] ?? ""));
 }
