@@ -112,7 +112,7 @@ function readEuSanction(
     .add("authorityId", field("EU_ref_num"), locator)
     .add("provisions", field("type"), locator);
   sanction.add("sourceUrl", field("Leba_url") ?? field("regulation.publicationUrl"), locator);
-  sanction.add("reason", field("Leba_numtitle") ?? field("regulation.numberTitle"), locator);
+  sanction.add("description", field("Leba_numtitle") ?? field("regulation.numberTitle"), locator);
   const listed = field("Leba_publication_date") ?? /Date of listing:\s*([\d-]+)/.exec(remark)?.[1];
   for (const date of isoDates(listed ?? "")) sanction.add("listingDate", date, locator);
   return sanction.statements;

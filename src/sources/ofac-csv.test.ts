@@ -137,3 +137,49 @@ describe.skipIf(skipWithoutShared)("OFAC SDN entries", () => {
     });
   });
 });
+
+describe.skipIf(skipWithoutShared)("OFAC file sets that do not belong together", () => {
+  async function errorOfFolder(files: Record<string, string>) {
+    const dir = tempDir();
+    for (const [name, from] of Object.entries(files))
+      copyFileSync(sharedPath(from), join(dir, name));
+    try {
+      await readFolder(ofacSdnFormat, dir);
+    } catch (error) {
+      const { code, path } = error as { code: string; path: string };
+      return { code, path };
+    }
+    return undefined;
+  }
+
+  it("refuses aliases of another publication, naming the file and row", async () => {
+    const error = await errorOfFolder({
+      "sdn.csv": "ofac_fixture_17/sdn.csv",
+      "alt.csv": "ofac_sdn_2023-12-28/alt.csv",
+    });
+    expect(error).toEqual({ code: "ofac_unknown_entity", path: "alt.csv row:1" });
+  });
+
+  it("refuses two primary files", async () => {
+    const error = await errorOfFolder({
+      "sdn.csv": "ofac_fixture_17/sdn.csv",
+      "sdn-copy.csv": "ofac_fixture_17/sdn.csv",
+    });
+    expect(error).toEqual({ code: "ofac_duplicate_file", path: "sdn.csv" });
+  });
+
+  it("refuses addresses without their primary file", async () => {
+    const error = await errorOfFolder({ "add.csv": "ofac_fixture_17/add.csv" });
+    expect(error).toEqual({ code: "ofac_missing_primary", path: "add.csv" });
+  });
+
+  it("refuses an entry listed twice", async () => {
+    const dir = tempDir();
+    const sdn = readFileSync(sharedPath("ofac_fixture_17/sdn.csv"), "utf8");
+    writeFileSync(join(dir, "sdn.csv"), sdn + sdn.split("\r\n")[0]!);
+    await expect(readFolder(ofacSdnFormat, dir)).rejects.toMatchObject({
+      code: "ofac_duplicate_entity",
+      path: "sdn.csv row:18",
+    });
+  });
+});

@@ -79,6 +79,7 @@ export const REMARK_LABELS: RemarkLabel[] = [
     prop: "registrationNumber",
     kind: "identifier",
   },
+  { pattern: String.raw`Licen[cs]e (?:Number|No\.?)`, prop: "licenseNumber", kind: "identifier" },
   {
     pattern: String.raw`National ID No\.|National ID Number|National Identification Number|National Foreign ID Number|Turkish Identification Number|Personal ID Card|Identification Number|Cedula No\.|C\.U\.R\.P\.|D\.N\.I\.|Birth Certificate Number|Residency Number|Citizen's Card Number|Numero de Identidad|Credencial electoral|Electoral Registry No\.|Driver's License No\.|Personal Number|SSN`,
     prop: "idNumber",

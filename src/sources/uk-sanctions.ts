@@ -43,7 +43,11 @@ async function* readSubjects(list: UkList, batcher: StatementBatcher) {
     entity.add("topics", "sanction", `row:${row.row}`);
     yield* batcher.add([...entity.statements, ...readSanction(row, context)]);
     for (const name of nameRows) yield* batcher.add(readName(list, name));
+    names.delete(uniqueId);
   }
+  // Names left over belong to no subject: subjectOf refuses the first of them.
+  const orphan = [...names.values()].flat().sort((a, b) => a.row - b.row)[0];
+  if (orphan) subjectOf(list, "names", orphan);
 }
 
 function readSanction(row: UkRow, context: { dataset: string; source: string }): Statement[] {
