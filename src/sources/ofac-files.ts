@@ -1,7 +1,7 @@
 import { parse } from "csv-parse/sync";
 import { SanctraceError } from "../model/index.js";
 import { headText } from "./files.js";
-import type { FileProbe, SourceInput } from "./types.js";
+import type { FileProbe, ReadContext, SourceInput } from "./types.js";
 
 /** The four files of OFAC's legacy CSV set, told apart by the shape of their records. */
 export type OfacRole = "primary" | "address" | "alias" | "comments";
@@ -83,3 +83,27 @@ export function ofacValue(value: string | undefined): string | undefined {
   const text = value?.trim();
   return text && !EMPTY.test(text) ? text : undefined;
 }
+
+/** One OFAC load in progress: its files and what later files need of the primary one. */
+export interface OfacList {
+  prefix: string;
+  files: Map<OfacRole, SourceInput>;
+  context: ReadContext;
+  /** ent_num -> schema of every primary entry. */
+  schemata: Map<string, string>;
+  /** Upper-cased primary names and aliases -> entity id, to resolve "Linked To:". */
+  names: Map<string, string>;
+  links: Array<{ id: string; target: string; row: number; owner?: boolean }>;
+}
+
+/** Names compare upper-cased, without trailing dots and commas. */
+export const nameKey = (name: string) =>
+  name
+    .toUpperCase()
+    .replace(/[\s.,]+$/, "")
+    .replace(/\s+/g, " ");
+/** Statement context for a file of the load. */
+export const builderContext = (list: OfacList, file: SourceInput) => ({
+  dataset: list.context.dataset,
+  source: file.sha256,
+});
