@@ -44,14 +44,20 @@ export function ofacRole(probe: FileProbe): OfacRole | undefined {
   return undefined;
 }
 
-/** Files of one OFAC list: the consolidated non-SDN list names its files `cons_*`. */
+/**
+ * Files of one OFAC list: the consolidated non-SDN list names its files `cons_*`.
+ * @example claimOfac(probes, true) // [cons_add.csv, cons_alt.csv, cons_prim.csv, …]
+ */
 export function claimOfac(probes: FileProbe[], consolidated: boolean): FileProbe[] {
   return probes.filter(
     (probe) => ofacRole(probe) !== undefined && /^cons_/i.test(probe.name) === consolidated,
   );
 }
 
-/** The files of a load by role; a load needs exactly one primary file. */
+/**
+ * The files of a load by role; a load needs exactly one primary file.
+ * @example sortOfacFiles(files).get("primary")?.name // "sdn.csv"
+ */
 export function sortOfacFiles(files: SourceInput[]): Map<OfacRole, SourceInput> {
   const byRole = new Map<OfacRole, SourceInput>();
   for (const file of files) {
@@ -78,7 +84,10 @@ export function sortOfacFiles(files: SourceInput[]): Map<OfacRole, SourceInput> 
   return byRole;
 }
 
-/** An OFAC field: `-0-` and blanks are empty. */
+/**
+ * An OFAC field: `-0-` and blanks are empty.
+ * @example ofacValue("-0- ") // undefined
+ */
 export function ofacValue(value: string | undefined): string | undefined {
   const text = value?.trim();
   return text && !EMPTY.test(text) ? text : undefined;
