@@ -1,5 +1,11 @@
+export { countryCode } from "./countries.js";
+export { isoDates } from "./dates.js";
+export { euFsfFormat } from "./eu-fsf.js";
 export { expandPaths, hashFile, headText, probeFile } from "./files.js";
 export { ftmJsonFormat } from "./ftm-json.js";
+export { addFacts, parseRemarks, type RemarkFact, refineIdentifier } from "./identifiers.js";
 export { groupByFormat, type LoadOptions, loadLists } from "./load.js";
+export { ofacConsFormat, ofacSdnFormat } from "./ofac-csv.js";
 export { listFormats } from "./registry.js";
 export type { FileProbe, ReadContext, SourceFormat, SourceInput } from "./types.js";
+export { ukSanctionsFormat } from "./uk-sanctions.js";
