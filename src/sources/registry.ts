@@ -1,8 +1,9 @@
 import { ftmJsonFormat } from "./ftm-json.js";
 import type { SourceFormat } from "./types.js";
+import { unScFormat } from "./un-sc.js";
 
 /**
  * Every list format, most specific first: a folder's files are offered to each in turn and
  * a file goes to the first format that claims it.
  */
-export const listFormats: SourceFormat[] = [ftmJsonFormat];
+export const listFormats: SourceFormat[] = [ftmJsonFormat, unScFormat];
