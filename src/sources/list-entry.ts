@@ -13,6 +13,7 @@ export interface SanctionFacts {
   reason?: string | undefined;
   sourceUrl?: string | undefined;
   provisions?: string | undefined;
+  country?: string | undefined;
 }
 
 /** A builder for one list entry, with the dataset and file every statement shares. */

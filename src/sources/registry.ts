@@ -1,3 +1,4 @@
+import { caSemaFormat } from "./ca-sema.js";
 import { ftmJsonFormat } from "./ftm-json.js";
 import type { SourceFormat } from "./types.js";
 import { unScFormat } from "./un-sc.js";
@@ -6,4 +7,4 @@ import { unScFormat } from "./un-sc.js";
  * Every list format, most specific first: a folder's files are offered to each in turn and
  * a file goes to the first format that claims it.
  */
-export const listFormats: SourceFormat[] = [ftmJsonFormat, unScFormat];
+export const listFormats: SourceFormat[] = [ftmJsonFormat, unScFormat, caSemaFormat];
