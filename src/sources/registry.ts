@@ -3,6 +3,7 @@ import { ftmJsonFormat } from "./ftm-json.js";
 import type { SourceFormat } from "./types.js";
 import { unScFormat } from "./un-sc.js";
 import { usBisDplFormat } from "./us-bis-dpl.js";
+import { usFrEntityListFormat } from "./us-fr-entity-list.js";
 import { usTradeCslFormat } from "./us-trade-csl.js";
 
 /**
@@ -15,4 +16,5 @@ export const listFormats: SourceFormat[] = [
   caSemaFormat,
   usBisDplFormat,
   usTradeCslFormat,
+  usFrEntityListFormat,
 ];

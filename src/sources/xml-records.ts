@@ -9,6 +9,8 @@ export interface XmlNode {
   attributes: Record<string, string>;
   children: XmlNode[];
   text: string;
+  /** All text below the element, in document order (children included). */
+  allText: string;
   /** Absolute path, e.g. `/CONSOLIDATED_LIST/INDIVIDUALS/INDIVIDUAL[12]/INDIVIDUAL_ALIAS[2]`. */
   xpath: string;
   line: number;
@@ -75,14 +77,25 @@ function createRecordParser(
     const open: OpenElement = { name: tag.name, xpath, counts: new Map() };
     if (inRecord || records.has(tag.name)) {
       const attributes = tag.attributes as Record<string, string>;
-      open.node = { name: tag.name, attributes, children: [], text: "", xpath, line: parser.line };
+      open.node = {
+        name: tag.name,
+        attributes,
+        children: [],
+        text: "",
+        allText: "",
+        xpath,
+        line: parser.line,
+      };
       if (inRecord) parent.node!.children.push(open.node);
     }
     stack.push(open);
   });
   const appendText = (text: string) => {
     const node = stack[stack.length - 1]?.node;
-    if (node) node.text += text;
+    if (!node) return;
+    node.text += text;
+    for (let index = stack.length - 1; stack[index]?.node; index--)
+      stack[index]!.node!.allText += text;
   };
   parser.on("text", appendText);
   parser.on("cdata", appendText);
