@@ -1,6 +1,7 @@
 import type { EntityBuilder, Statement } from "../model/index.js";
 import { countryCode } from "./country-names.js";
 import { headText } from "./files.js";
+import { addFacts, parseRemarks } from "./identifiers.js";
 import { isoDate, joinAddress, sanctionOf, startEntity } from "./list-entry.js";
 import type { FileProbe, ReadContext, SourceFormat, SourceInput } from "./types.js";
 import {
@@ -118,7 +119,10 @@ export function readUnRecord(node: XmlNode, file: SourceInput, context: ReadCont
     });
   }
   entity.add("alias", childText(node, "NAME_ORIGINAL_SCRIPT"), at("NAME_ORIGINAL_SCRIPT"));
-  entity.add("notes", childText(node, "COMMENTS1"), at("COMMENTS1"));
+  const comments = childText(node, "COMMENTS1");
+  entity.add("notes", comments, at("COMMENTS1"));
+  // Identifiers in the remarks (IMO numbers, registration numbers); links stay in the notes.
+  if (comments) addFacts(entity, parseRemarks(comments), at("COMMENTS1"));
   entity.add("topics", "sanction", at("UN_LIST_TYPE"));
   addAliases(entity, node, individual ? "INDIVIDUAL_ALIAS" : "ENTITY_ALIAS");
   addAddresses(entity, node, individual ? "INDIVIDUAL_ADDRESS" : "ENTITY_ADDRESS");

@@ -3,6 +3,7 @@ import { countryCode } from "./country-names.js";
 import { parseCslIds } from "./csl-ids.js";
 import { type CsvRow, readCsvRows } from "./csv-rows.js";
 import { headText } from "./files.js";
+import { addFacts, parseRemarks, refineIdentifier } from "./identifiers.js";
 import { isoDate, looksLikeOrganization, sanctionOf, startEntity } from "./list-entry.js";
 import type { FileProbe, ReadContext, SourceFormat, SourceInput } from "./types.js";
 
@@ -68,8 +69,13 @@ export function readCslRow({ values, row }: CsvRow, file: SourceInput, context: 
   addKnown(entity, "title", values.title, at);
   addPlaces(entity, values, at);
   addVessel(entity, values, at);
-  for (const id of parseCslIds(values.ids)) addKnown(entity, id.prop, id.value, at);
+  const ids = parseCslIds(values.ids).map((id) => ({
+    ...refineIdentifier(id.prop, id.value, id.country),
+    ...(id.country ? { country: id.country } : {}),
+  }));
+  addFacts(entity, ids, at);
   entity.add("notes", values.remarks, at);
+  if (values.remarks) addFacts(entity, parseRemarks(values.remarks), at);
   entity.add("sourceUrl", values.source_information_url, at);
   entity.add(
     "topics",
