@@ -16,13 +16,24 @@ export function getSchema(name: string, path?: string): Schema {
   return schema;
 }
 
+// The package rebuilds a schema's property map on every call; loaders ask millions of times.
+const propertyMaps = new Map<string, Map<string, Property>>();
+
+function propertiesOf(schema: Schema): Map<string, Property> {
+  let properties = propertyMaps.get(schema.name);
+  if (!properties) {
+    properties = schema.getProperties();
+    propertyMaps.set(schema.name, properties);
+  }
+  return properties;
+}
+
 /**
  * Look up a property of a schema (inherited ones included), refusing unknown names.
  * @example getProperty("Person", "birthDate").type.name // "date"
  */
 export function getProperty(schemaName: string, prop: string, path?: string): Property {
-  const schema = getSchema(schemaName, path);
-  const property = schema.getProperties().get(prop);
+  const property = propertiesOf(getSchema(schemaName, path)).get(prop);
   if (!property) {
     throw new SanctraceError(
       "ftm_unknown_property",

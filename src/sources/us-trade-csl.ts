@@ -1,9 +1,9 @@
-import { type EntityBuilder, getSchema, makeId, type Statement, slugId } from "../model/index.js";
+import { type EntityBuilder, makeId, type Statement, slugId } from "../model/index.js";
 import { countryCode } from "./country-names.js";
 import { parseCslIds } from "./csl-ids.js";
 import { type CsvRow, readCsvRows } from "./csv-rows.js";
 import { headText } from "./files.js";
-import { addFacts, parseRemarks, refineIdentifier } from "./identifiers.js";
+import { addFacts, hasProperty, parseRemarks, refineIdentifier } from "./identifiers.js";
 import { isoDate, looksLikeOrganization, sanctionOf, startEntity } from "./list-entry.js";
 import type { FileProbe, ReadContext, SourceFormat, SourceInput } from "./types.js";
 
@@ -35,7 +35,7 @@ function schemaOf(values: Record<string, string>): string {
 
 /** Add a value only when the schema has the property (a Person has no `imoNumber`). */
 function addKnown(entity: EntityBuilder, prop: string, value: string | undefined, at: string) {
-  if (getSchema(entity.schema).getProperties().has(prop)) entity.add(prop, value, at);
+  if (hasProperty(entity.schema, prop)) entity.add(prop, value, at);
 }
 
 function addPlaces(entity: EntityBuilder, values: Record<string, string>, at: string): void {

@@ -1,4 +1,5 @@
 import { createReadStream } from "node:fs";
+import { TextDecoder } from "node:util";
 import { SaxesParser } from "saxes";
 import { SanctraceError } from "../model/index.js";
 import type { SourceInput } from "./types.js";
@@ -109,6 +110,28 @@ function createRecordParser(
   return parser;
 }
 
+/** Decode a chunk, refusing invalid UTF-8 with the line it is on. */
+function decodeChunk(
+  decoder: TextDecoder,
+  chunk: Buffer,
+  file: SourceInput,
+  line: number,
+  last = false,
+): string {
+  try {
+    return decoder.decode(chunk, { stream: !last });
+  } catch {
+    const lenient = chunk.toString("utf8");
+    const before = lenient.slice(0, Math.max(0, lenient.indexOf("\uFFFD")));
+    const offset = before.split("\n").length - 1;
+    throw new SanctraceError(
+      "encoding_invalid_utf8",
+      "invalid UTF-8 in an XML list; fetch the file again",
+      `${file.name} line:${line + offset}`,
+    );
+  }
+}
+
 /** Turn saxes errors (and invalid UTF-8) into `xml_malformed` with the file and line. */
 function toXmlError(error: unknown, file: SourceInput, line: number): Error {
   if (error instanceof SanctraceError) return error;
@@ -135,23 +158,16 @@ export async function* readXmlRecords(
   const decoder = new TextDecoder("utf-8", { fatal: true });
   try {
     for await (const chunk of createReadStream(file.path)) {
-      parser.write(decoder.decode(chunk as Buffer, { stream: true }));
+      parser.write(decodeChunk(decoder, chunk as Buffer, file, parser.line));
       onBytes?.((chunk as Buffer).length);
       if (ready.length) {
         yield ready;
         ready = [];
       }
     }
-    parser.write(decoder.decode());
+    parser.write(decodeChunk(decoder, Buffer.alloc(0), file, parser.line, true));
     parser.close();
   } catch (error) {
-    if (error instanceof TypeError && /encoded|decode/i.test(error.message)) {
-      throw new SanctraceError(
-        "encoding_invalid_utf8",
-        "invalid UTF-8 in an XML list; fetch the file again",
-        `${file.name} line:${parser.line}`,
-      );
-    }
     throw toXmlError(error, file, parser.line);
   }
   if (ready.length) yield ready;
