@@ -2,7 +2,8 @@
  * Load every list folder of ../shared/data into fresh temp workspaces and report, per dataset,
  * statements per second against two baselines measured in the same run: parsing the same files
  * without building or storing anything (saxes / csv-parse / JSON.parse), and bare SQLite inserts
- * of as many rows into the same table layout. Medians of 3 runs; peak RSS at the end.
+ * of as many rows into the same table layout (one row per statement, the textbook way).
+ * Medians of 3 runs after one warm-up run; wall and CPU time (the machine is shared); peak RSS.
  *
  *   node --import tsx bench/load-lists.ts [DATA_DIR]
  */
@@ -16,7 +17,7 @@ import {
   rmSync,
   statSync,
 } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import Database from "better-sqlite3";
@@ -47,10 +48,21 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-async function time(run: () => Promise<unknown>): Promise<number> {
+interface Timing {
+  wall: number;
+  cpu: number;
+}
+
+/** Wall and CPU seconds: the machine is shared, so CPU time is the steadier measure. */
+async function time(run: () => Promise<unknown> | unknown): Promise<Timing> {
   const start = process.hrtime.bigint();
+  const cpu = process.cpuUsage();
   await run();
-  return Number(process.hrtime.bigint() - start) / 1e9;
+  const used = process.cpuUsage(cpu);
+  return {
+    wall: Number(process.hrtime.bigint() - start) / 1e9,
+    cpu: (used.user + used.system) / 1e6,
+  };
 }
 
 /** The list groups of every folder; folders holding no list (HS codes, articles) are skipped. */
@@ -117,7 +129,7 @@ function readHead(file: string): string {
 }
 
 /** Insert `count` statement-shaped rows in one transaction into the store's table layout. */
-function bareInserts(count: number): number {
+async function bareInserts(count: number): Promise<Timing> {
   const dir = mkdtempSync(join(tmpdir(), "sanctrace-bench-sql-"));
   const db = new Database(join(dir, "bare.db"));
   db.pragma("journal_mode = WAL");
@@ -127,45 +139,64 @@ function bareInserts(count: number): number {
     `INSERT INTO statements (entity_id, schema, prop, prop_type, value, dataset, source, locator)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const start = process.hrtime.bigint();
-  db.transaction(() => {
-    for (let index = 0; index < count; index++) {
-      const entity = `bench-${index >> 3}`;
-      insert.run(
-        entity,
-        "Person",
-        "name",
-        "name",
-        `Name ${index}`,
-        "bench",
-        "a".repeat(64),
-        `row:${index}`,
-      );
-    }
-  })();
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const source = "a".repeat(64);
+  const timing = await time(() =>
+    db.transaction(() => {
+      for (let index = 0; index < count; index++) {
+        const entity = `bench-${index >> 3}`;
+        insert.run(
+          entity,
+          "Person",
+          "name",
+          "name",
+          `Name ${index}`,
+          "bench",
+          source,
+          `row:${index}`,
+        );
+      }
+    })(),
+  );
   db.close();
   rmSync(dir, { recursive: true, force: true });
-  return seconds;
+  return timing;
 }
 
-async function loadOnce(
-  group: Group,
-): Promise<{ seconds: number; statements: number; dataset: string }> {
+async function loadOnce(group: Group): Promise<Timing & { statements: number; dataset: string }> {
   const dir = mkdtempSync(join(tmpdir(), "sanctrace-bench-"));
   const store = new SqliteStore(join(dir, "bench.db"));
   let summaries: Awaited<ReturnType<typeof loadLists>> = [];
-  const seconds = await time(async () => {
+  const timing = await time(async () => {
     summaries = await loadLists(store, group.files);
   });
   await store.close();
   rmSync(dir, { recursive: true, force: true });
   const statements = summaries.reduce((sum, summary) => sum + summary.statements, 0);
-  return { seconds, statements, dataset: summaries.map((summary) => summary.name).join("+") };
+  return { ...timing, statements, dataset: summaries.map((summary) => summary.name).join("+") };
 }
 
 function pad(cells: Array<string | number>, widths: number[]): string {
   return cells.map((cell, index) => String(cell).padStart(widths[index]!)).join("  ");
+}
+
+async function measure(group: Group) {
+  // One unmeasured run first, so that small lists are not timed compiling the reader.
+  await loadOnce(group);
+  const runs = [];
+  for (let run = 0; run < RUNS; run++) runs.push(await loadOnce(group));
+  const parses: Timing[] = [];
+  for (let run = 0; run < RUNS; run++) parses.push(await time(() => parseOnly(group.files)));
+  const statements = runs[0]!.statements;
+  const inserts: Timing[] = [];
+  for (let run = 0; run < RUNS; run++) inserts.push(await bareInserts(statements));
+  return {
+    dataset: runs[0]!.dataset,
+    statements,
+    wall: median(runs.map((run) => run.wall)),
+    cpu: median(runs.map((run) => run.cpu)),
+    parseCpu: median(parses.map((run) => run.cpu)),
+    sqlCpu: median(inserts.map((run) => run.cpu)),
+  };
 }
 
 async function main(): Promise<void> {
@@ -174,62 +205,51 @@ async function main(): Promise<void> {
     "dataset",
     "files",
     "statements",
-    "load s",
+    "wall s",
     "stmts/s",
-    "parse-only s",
-    "bare-sql s",
-    "load/(parse+sql)",
+    "cpu s",
+    "stmts/cpu-s",
+    "baseline: parse cpu s",
+    "baseline: bare insert cpu s",
   ];
-  const widths = [28, 5, 10, 8, 9, 12, 10, 16];
-  console.log(`data: ${dataDir}; medians of ${RUNS} runs, fresh temp workspace each\n`);
-  console.log(pad(header, widths));
-  let totalStatements = 0;
-  let totalSeconds = 0;
-  for (const group of groups) {
-    const runs = [];
-    for (let run = 0; run < RUNS; run++) runs.push(await loadOnce(group));
-    const parseTimes: number[] = [];
-    for (let run = 0; run < RUNS; run++) parseTimes.push(await time(() => parseOnly(group.files)));
-    const parseSeconds = median(parseTimes);
-    const statements = runs[0]!.statements;
-    const sqlSeconds = median(Array.from({ length: RUNS }, () => bareInserts(statements)));
-    const seconds = median(runs.map((run) => run.seconds));
-    totalStatements += statements;
-    totalSeconds += seconds;
-    console.log(
-      pad(
-        [
-          runs[0]!.dataset,
-          group.files.length,
-          statements,
-          seconds.toFixed(3),
-          Math.round(statements / seconds),
-          parseSeconds.toFixed(3),
-          sqlSeconds.toFixed(3),
-          (seconds / (parseSeconds + sqlSeconds)).toFixed(2),
-        ],
-        widths,
-      ),
-    );
-  }
+  const widths = [28, 5, 10, 7, 8, 7, 11, 21, 27];
   console.log(
-    pad(
-      [
-        "all",
-        "",
-        totalStatements,
-        totalSeconds.toFixed(3),
-        Math.round(totalStatements / totalSeconds),
-        "",
-        "",
-        "",
-      ],
-      widths,
-    ),
+    `data: ${dataDir}; medians of ${RUNS} runs after a warm-up, a fresh temp workspace each`,
   );
+  console.log(
+    `load average: ${loadavg()
+      .map((value) => value.toFixed(1))
+      .join(" ")} on ${availableParallelism()} cores\n`,
+  );
+  console.log(pad(header, widths));
+  const total = { statements: 0, wall: 0, cpu: 0, parseCpu: 0, sqlCpu: 0 };
+  for (const group of groups) {
+    const result = await measure(group);
+    for (const key of Object.keys(total) as Array<keyof typeof total>) total[key] += result[key];
+    console.log(pad(row(result.dataset, group.files.length, result), widths));
+  }
+  console.log(pad(row("all", "", total), widths));
   const peak = process.resourceUsage().maxRSS / 1024;
   console.log(`\npeak RSS: ${peak.toFixed(0)} MiB`);
   if (skipped.length) console.log(`not lists, skipped: ${skipped.join(", ")}`);
+}
+
+function row(
+  name: string,
+  files: number | string,
+  result: { statements: number; wall: number; cpu: number; parseCpu: number; sqlCpu: number },
+): Array<string | number> {
+  return [
+    name,
+    files,
+    result.statements,
+    result.wall.toFixed(3),
+    Math.round(result.statements / result.wall),
+    result.cpu.toFixed(3),
+    Math.round(result.statements / result.cpu),
+    result.parseCpu.toFixed(3),
+    result.sqlCpu.toFixed(3),
+  ];
 }
 
 await main();

@@ -92,7 +92,7 @@ export function readSemaRecord(record: XmlNode, file: SourceInput, context: Read
 
 async function* readSema(files: SourceInput[], context: ReadContext): AsyncIterable<Statement[]> {
   for (const file of files) {
-    for await (const records of readXmlRecords(file, RECORDS, context.onBytes)) {
+    for await (const records of readXmlRecords(file, RECORDS, { onBytes: context.onBytes })) {
       yield records.flatMap((record) => readSemaRecord(record, file, context));
     }
   }

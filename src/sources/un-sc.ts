@@ -146,7 +146,7 @@ export function readUnRecord(node: XmlNode, file: SourceInput, context: ReadCont
 
 async function* readUn(files: SourceInput[], context: ReadContext): AsyncIterable<Statement[]> {
   for (const file of files) {
-    for await (const records of readXmlRecords(file, RECORDS, context.onBytes)) {
+    for await (const records of readXmlRecords(file, RECORDS, { onBytes: context.onBytes })) {
       yield records.flatMap((record) => readUnRecord(record, file, context));
     }
   }

@@ -104,7 +104,10 @@ function readRow(row: XmlNode, state: RuleState, file: SourceInput, context: Rea
 async function* readRule(files: SourceInput[], context: ReadContext): AsyncIterable<Statement[]> {
   for (const file of files) {
     const state: RuleState = {};
-    for await (const records of readXmlRecords(file, RECORDS, context.onBytes)) {
+    for await (const records of readXmlRecords(file, RECORDS, {
+      onBytes: context.onBytes,
+      mixedText: true,
+    })) {
       const batch: Statement[] = [];
       for (const record of records) {
         if (record.name === "EFFDATE") state.startDate = effectiveDate(fullText(record));

@@ -10,11 +10,17 @@ export interface XmlNode {
   attributes: Record<string, string>;
   children: XmlNode[];
   text: string;
-  /** All text below the element, in document order (children included). */
+  /** All text below the element in document order, children included (with `mixedText`). */
   allText: string;
   /** Absolute path, e.g. `/CONSOLIDATED_LIST/INDIVIDUALS/INDIVIDUAL[12]/INDIVIDUAL_ALIAS[2]`. */
   xpath: string;
   line: number;
+}
+
+export interface XmlReadOptions {
+  onBytes?: ((bytes: number) => void) | undefined;
+  /** Keep `allText` (document-order text of mixed content); costs memory on big records. */
+  mixedText?: boolean;
 }
 
 interface OpenElement {
@@ -66,6 +72,7 @@ function assignPaths(node: XmlNode): void {
 function createRecordParser(
   file: SourceInput,
   records: ReadonlySet<string>,
+  mixedText: boolean,
   onRecord: (node: XmlNode) => void,
 ): SaxesParser {
   const parser = new SaxesParser({ fileName: file.name });
@@ -95,6 +102,7 @@ function createRecordParser(
     const node = stack[stack.length - 1]?.node;
     if (!node) return;
     node.text += text;
+    if (!mixedText) return;
     for (let index = stack.length - 1; stack[index]?.node; index--)
       stack[index]!.node!.allText += text;
   };
@@ -151,10 +159,11 @@ function toXmlError(error: unknown, file: SourceInput, line: number): Error {
 export async function* readXmlRecords(
   file: SourceInput,
   records: ReadonlySet<string>,
-  onBytes?: (bytes: number) => void,
+  options: XmlReadOptions = {},
 ): AsyncIterable<XmlNode[]> {
+  const { onBytes, mixedText = false } = options;
   let ready: XmlNode[] = [];
-  const parser = createRecordParser(file, records, (node) => ready.push(node));
+  const parser = createRecordParser(file, records, mixedText, (node) => ready.push(node));
   const decoder = new TextDecoder("utf-8", { fatal: true });
   try {
     for await (const chunk of createReadStream(file.path)) {
