@@ -92,8 +92,8 @@ export function resolveLists(
 
 function overrideUrls(list: OfficialList, env: NodeJS.ProcessEnv): Record<string, string> {
   const own = env[`SANCTRACE_LIST_URL_${list.name.toUpperCase()}`];
-  const base =
-    own ?? (env.SANCTRACE_LIST_BASE_URL && `${env.SANCTRACE_LIST_BASE_URL}/${list.name}`);
+  const mirror = env.SANCTRACE_LIST_BASE_URL?.replace(/\/+$/, "");
+  const base = own ?? (mirror && `${mirror}/${list.name}`);
   if (!base) return list.files;
   const trimmed = base.replace(/\/+$/, "");
   return Object.fromEntries(Object.keys(list.files).map((file) => [file, `${trimmed}/${file}`]));
