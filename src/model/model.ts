@@ -16,24 +16,19 @@ export function getSchema(name: string, path?: string): Schema {
   return schema;
 }
 
-// The package rebuilds a schema's property map on every call; loaders ask millions of times.
-const propertyMaps = new Map<string, Map<string, Property>>();
-
-function propertiesOf(schema: Schema): Map<string, Property> {
-  let properties = propertyMaps.get(schema.name);
-  if (!properties) {
-    properties = schema.getProperties();
-    propertyMaps.set(schema.name, properties);
-  }
-  return properties;
-}
+const propertyCache = new Map<string, Property>();
 
 /**
  * Look up a property of a schema (inherited ones included), refusing unknown names.
  * @example getProperty("Person", "birthDate").type.name // "date"
  */
 export function getProperty(schemaName: string, prop: string, path?: string): Property {
-  const property = propertiesOf(getSchema(schemaName, path)).get(prop);
+  const key = `${schemaName}.${prop}`;
+  const cached = propertyCache.get(key);
+  if (cached) return cached;
+  const schema = getSchema(schemaName, path);
+  // The model rebuilds its property maps on every call, too slow per statement.
+  const property = schema.getProperties().get(prop);
   if (!property) {
     throw new SanctraceError(
       "ftm_unknown_property",
@@ -41,6 +36,7 @@ export function getProperty(schemaName: string, prop: string, path?: string): Pr
       path,
     );
   }
+  propertyCache.set(key, property);
   return property;
 }
 

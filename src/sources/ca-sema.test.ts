@@ -1,6 +1,9 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { foldAll, readStatements, writeInput } from "../../test/helpers/read-format.js";
+import { sharedPath, skipWithoutShared } from "../../test/helpers/shared.js";
 import { caSemaFormat, regimeKey } from "./ca-sema.js";
+import { describeListReader } from "./list-reader.case.js";
 
 const SAMPLE = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <data-set xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
@@ -82,5 +85,17 @@ describe("Canada SEMA reader", () => {
     expect(statements.find((s) => s.prop === "lastName")?.locator).toBe(
       "xpath:/data-set/record[1]/LastName",
     );
+  });
+});
+
+describe.skipIf(skipWithoutShared)("Canada reader contract", () => {
+  describeListReader({
+    format: caSemaFormat,
+    folder: sharedPath("canada_sema_2020-04"),
+    prefix: "ca-sema",
+    locator: /^xpath:\/data-set\/record\[\d+\]/,
+    countTargets: () =>
+      readFileSync(sharedPath("canada_sema_2020-04", "sema-lmes.xml"), "utf8").match(/<record>/g)
+        ?.length ?? 0,
   });
 });

@@ -1,6 +1,7 @@
 import { type EntityBuilder, type Locator, model } from "../model/index.js";
 import { countryCode } from "./countries.js";
 import { isoDates } from "./dates.js";
+import { type LabelHit, makeLabelScanner } from "./label-scan.js";
 import { REMARK_LABELS, type RemarkLabel } from "./remark-labels.js";
 
 /** A value found in free text: an FtM property (or `linkedTo`), and the country it names. */
@@ -12,10 +13,7 @@ export interface RemarkFact {
 }
 
 // Built once: one alternation, group i+1 is REMARK_LABELS[i].
-const LABEL_RE = new RegExp(
-  `(?<![\\p{L}])(?:${REMARK_LABELS.map((label) => `(${label.pattern})`).join("|")})(?![\\p{L}])`,
-  "giu",
-);
+const scanLabels = makeLabelScanner(REMARK_LABELS);
 const LEAD_PREFIX_RE = /^(?:alt\.)?$/i;
 const SEGMENT_RE = /[;\n]+/;
 const SEPARATOR_RE = /^[\s:#№.\-–—]+/;
@@ -24,24 +22,11 @@ const IDENTIFIER_END_RE = /\s+(?:issued|expires|expiring|valid|dated)\b|[,.]\s|\
 const SWIFT_RE = /^[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?$/;
 const TRAILING_RE = /[\s.,;:]+$/;
 
-interface LabelHit {
-  label: RemarkLabel;
-  start: number;
-  end: number;
-}
-
 function findLabels(segment: string): LabelHit[] {
-  const hits: LabelHit[] = [];
-  for (const match of segment.matchAll(LABEL_RE)) {
-    const index = match.findIndex((group, i) => i > 0 && group !== undefined);
-    const label = REMARK_LABELS[index - 1];
-    const start = match.index ?? 0;
-    if (!label) continue;
-    // Lead labels inside free text ("... born in DOB ...") are part of the text before them.
-    if (label.lead && !LEAD_PREFIX_RE.test(segment.slice(0, start).trim())) continue;
-    hits.push({ label, start, end: start + match[0].length });
-  }
-  return hits;
+  // Lead labels inside free text ("... born in DOB ...") are part of the text before them.
+  return scanLabels(segment).filter(
+    (hit) => !hit.label.lead || LEAD_PREFIX_RE.test(segment.slice(0, hit.start).trim()),
+  );
 }
 
 /**
@@ -92,7 +77,7 @@ function readValue(label: RemarkLabel, raw: string, leading: string): RemarkFact
 }
 
 function readIdentifier(prop: string, text: string, leading: string): RemarkFact[] {
-  const body = text.replace(NUMBER_WORD_RE, "");
+  const body = text.replace(NUMBER_WORD_RE, "").replace(SEPARATOR_RE, "");
   const head = body.split(IDENTIFIER_END_RE)[0]!;
   // "(Country)" belongs to the identifier only when nothing ends the value before it.
   const found = /^([^(]*?)\s*\(([^)]*)\)/.exec(body);
@@ -173,9 +158,19 @@ export function hasProperty(schema: string, prop: string): boolean {
 export function addFacts(builder: EntityBuilder, facts: RemarkFact[], locator: Locator) {
   const rest: RemarkFact[] = [];
   for (const fact of facts) {
-    const prop = hasProperty(builder.schema, fact.prop) ? fact.prop : FALLBACK[fact.prop];
-    if (prop && hasProperty(builder.schema, prop)) builder.add(prop, fact.value, locator);
+    const prop = placeFact(builder.schema, fact.prop);
+    if (prop) builder.add(prop, fact.value, locator);
     else rest.push(fact);
   }
   return rest;
+}
+
+/**
+ * The property of `schema` that holds a fact of `prop`: itself, a general fallback, or none.
+ * @example placeFact("Company", "passportNumber") // "idNumber"
+ */
+export function placeFact(schema: string, prop: string): string | undefined {
+  if (hasProperty(schema, prop)) return prop;
+  const fallback = FALLBACK[prop];
+  return fallback && hasProperty(schema, fallback) ? fallback : undefined;
 }

@@ -1,6 +1,9 @@
 import { caSemaFormat } from "./ca-sema.js";
+import { euFsfFormat } from "./eu-fsf.js";
 import { ftmJsonFormat } from "./ftm-json.js";
+import { ofacConsFormat, ofacSdnFormat } from "./ofac-csv.js";
 import type { SourceFormat } from "./types.js";
+import { ukSanctionsFormat } from "./uk-sanctions.js";
 import { unScFormat } from "./un-sc.js";
 import { usBisDplFormat } from "./us-bis-dpl.js";
 import { usFrEntityListFormat } from "./us-fr-entity-list.js";
@@ -11,10 +14,14 @@ import { usTradeCslFormat } from "./us-trade-csl.js";
  * a file goes to the first format that claims it.
  */
 export const listFormats: SourceFormat[] = [
-  ftmJsonFormat,
+  ofacSdnFormat,
+  ofacConsFormat,
+  ukSanctionsFormat,
+  euFsfFormat,
   unScFormat,
   caSemaFormat,
   usBisDplFormat,
   usTradeCslFormat,
   usFrEntityListFormat,
+  ftmJsonFormat,
 ];

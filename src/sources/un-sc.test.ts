@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { fileInput, foldAll, readStatements, writeInput } from "../../test/helpers/read-format.js";
 import { sharedPath, skipWithoutShared } from "../../test/helpers/shared.js";
 import { probeFile } from "./files.js";
+import { describeListReader } from "./list-reader.case.js";
 import { unScFormat } from "./un-sc.js";
 
 const SAMPLE = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -127,5 +128,21 @@ describe("UN Security Council reader", () => {
     const statements = await readStatements(unScFormat, [await fileInput(path)]);
     const name = statements.find((s) => s.entityId === `unsc-${ids[11]}` && s.prop === "name");
     expect(name?.locator).toBe("xpath:/CONSOLIDATED_LIST/INDIVIDUALS/INDIVIDUAL[12]/FIRST_NAME");
+  });
+});
+
+describe.skipIf(skipWithoutShared)("UN reader contract", () => {
+  describeListReader({
+    format: unScFormat,
+    folder: sharedPath("un_sc_consolidated_2026-02-27"),
+    prefix: "unsc",
+    locator: /^xpath:\/CONSOLIDATED_LIST\/(INDIVIDUALS\/INDIVIDUAL|ENTITIES\/ENTITY)\[\d+\]/,
+    countTargets: () => {
+      const text = readFileSync(
+        sharedPath("un_sc_consolidated_2026-02-27", "consolidated.xml"),
+        "utf8",
+      );
+      return (text.match(/<INDIVIDUAL>/g)?.length ?? 0) + (text.match(/<ENTITY>/g)?.length ?? 0);
+    },
   });
 });

@@ -1,5 +1,8 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { foldAll, readStatements, writeInput } from "../../test/helpers/read-format.js";
+import { sharedPath, skipWithoutShared } from "../../test/helpers/shared.js";
+import { describeListReader } from "./list-reader.case.js";
 import { dplId, usBisDplFormat } from "./us-bis-dpl.js";
 
 const HEADER =
@@ -69,5 +72,23 @@ describe("BIS Denied Persons List reader", () => {
     const dpl = await writeInput("anything.csv", `${HEADER}\n`);
     const other = await writeInput("dpl.txt", "Name\tAddress\n");
     expect(usBisDplFormat.claim([dpl, other])).toEqual([dpl]);
+  });
+});
+
+describe.skipIf(skipWithoutShared)("DPL reader contract", () => {
+  describeListReader({
+    format: usBisDplFormat,
+    folder: sharedPath("us_bis_trade", "dpl_2022-09.txt"),
+    prefix: "us-bis-dpl",
+    // A denial is a name under an order; the file repeats it once per address.
+    countTargets: () =>
+      new Set(
+        readFileSync(sharedPath("us_bis_trade", "dpl_2022-09.txt"), "utf8")
+          .split("\n")
+          .slice(1)
+          .filter((line) => line.trim())
+          .map((line) => line.split("\t").map((cell) => cell.replace(/^"|"$/g, "")))
+          .map((cells) => `${cells[0]!.replace(/\s+/g, " ").trim()}|${cells[6]}`),
+      ).size,
   });
 });

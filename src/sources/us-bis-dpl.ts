@@ -1,6 +1,7 @@
 import { makeId, type Statement } from "../model/index.js";
+import { StatementBatcher } from "./batcher.js";
 import { countryCode } from "./country-names.js";
-import { type CsvRow, readCsvRows } from "./csv-rows.js";
+import { type CsvRecord, readCsvTable } from "./csv-table.js";
 import { headText } from "./files.js";
 import {
   isoDate,
@@ -27,7 +28,7 @@ export function dplId(name: string, effectiveDate: string): string {
 }
 
 /** One DPL row: the denied party (Company by its name, else Person) and its Sanction. */
-export function readDplRow({ values, row }: CsvRow, file: SourceInput, context: ReadContext) {
+export function readDplRow({ values, row }: CsvRecord, file: SourceInput, context: ReadContext) {
   const locator = `row:${row}`;
   const name = values.Name?.trim() ?? "";
   const schema = looksLikeOrganization(name) ? "Company" : "Person";
@@ -58,12 +59,13 @@ export function readDplRow({ values, row }: CsvRow, file: SourceInput, context: 
 }
 
 async function* readDpl(files: SourceInput[], context: ReadContext): AsyncIterable<Statement[]> {
+  const batcher = new StatementBatcher();
   for (const file of files) {
-    const options = { delimiter: "\t", ...(context.onBytes ? { onBytes: context.onBytes } : {}) };
-    for await (const rows of readCsvRows(file, options)) {
-      yield rows.flatMap((row) => readDplRow(row, file, context));
+    for await (const row of readCsvTable(file, { delimiter: "\t", onBytes: context.onBytes })) {
+      yield* batcher.add(readDplRow(row, file, context));
     }
   }
+  yield* batcher.flush();
 }
 
 /** The BIS Denied Persons List (tab-separated `dpl.txt`). */

@@ -1,7 +1,8 @@
 import { type EntityBuilder, makeId, type Statement, slugId } from "../model/index.js";
+import { StatementBatcher } from "./batcher.js";
 import { countryCode } from "./country-names.js";
 import { parseCslIds } from "./csl-ids.js";
-import { type CsvRow, readCsvRows } from "./csv-rows.js";
+import { type CsvRecord, readCsvTable } from "./csv-table.js";
 import { headText } from "./files.js";
 import { addFacts, hasProperty, parseRemarks, refineIdentifier } from "./identifiers.js";
 import { isoDate, looksLikeOrganization, sanctionOf, startEntity } from "./list-entry.js";
@@ -61,7 +62,7 @@ function addVessel(entity: EntityBuilder, values: Record<string, string>, at: st
 }
 
 /** One CSL row: the listed party with names, places, identifiers, and its Sanction. */
-export function readCslRow({ values, row }: CsvRow, file: SourceInput, context: ReadContext) {
+export function readCslRow({ values, row }: CsvRecord, file: SourceInput, context: ReadContext) {
   const at = `row:${row}`;
   const entity = startEntity(schemaOf(values), cslId(values), file, context);
   entity.add("name", values.name, at);
@@ -106,12 +107,13 @@ export function readCslRow({ values, row }: CsvRow, file: SourceInput, context: 
 }
 
 async function* readCsl(files: SourceInput[], context: ReadContext): AsyncIterable<Statement[]> {
+  const batcher = new StatementBatcher();
   for (const file of files) {
-    const options = context.onBytes ? { onBytes: context.onBytes } : {};
-    for await (const rows of readCsvRows(file, options)) {
-      yield rows.flatMap((row) => readCslRow(row, file, context));
+    for await (const row of readCsvTable(file, { onBytes: context.onBytes })) {
+      yield* batcher.add(readCslRow(row, file, context));
     }
   }
+  yield* batcher.flush();
 }
 
 /** The trade.gov Consolidated Screening List CSV (2019 and 2025 column layouts). */
