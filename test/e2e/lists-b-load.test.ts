@@ -140,7 +140,7 @@ describe.skipIf(skipWithoutShared)("loading the UN, Canada and US list folders",
     writeFileSync(cut, text.slice(0, text.indexOf('"AARON ABRAHAM VILLA"') + 40));
     const run = await cli("--db", db, "lists", "load", cut);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/^error \[csv_malformed\] dpl\.txt line:3: /);
+    expect(run.stderr).toMatch(/^error \[csv_unclosed_quote\] dpl\.txt row:3: /);
     expect((await cli("--db", db, "--json", "lists")).stdout).toBe(before);
   });
 });
