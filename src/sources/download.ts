@@ -37,7 +37,10 @@ function tooLarge(url: string, size: number, maxBytes: number): SanctraceError {
   );
 }
 
-/** The sha256 a server states in `Repr-Digest` / `Digest` (RFC 9530 / 3230), as hex. */
+/**
+ * The sha256 a server states in `Repr-Digest` / `Digest` (RFC 9530 / 3230), as hex.
+ * @example statedSha256(new Headers({ digest: "SHA-256=q83v…" })) // "abcd…"
+ */
 export function statedSha256(headers: Headers): string | undefined {
   const header =
     headers.get("repr-digest") ?? headers.get("content-digest") ?? headers.get("digest");

@@ -101,7 +101,11 @@ function addPersonFacts(person: EntityBuilder, node: XmlNode): void {
   addDocuments(person, node);
 }
 
-/** One INDIVIDUAL (Person) or ENTITY (Organization) with its Sanction. */
+/**
+ * One INDIVIDUAL (Person) or ENTITY (Organization) with its Sanction; cited reference numbers
+ * are noted in `references` for the links made at the end of the file.
+ * @example readUnRecord(individual, file, { dataset: "un_sc_sanctions" }) // [{ entityId: "unsc-6907993", … }, …]
+ */
 export function readUnRecord(
   node: XmlNode,
   file: SourceInput,

@@ -62,7 +62,11 @@ function addVessel(entity: EntityBuilder, values: Record<string, string>, at: st
   addKnown(entity, "flag", countryCode(values.vessel_flag), at);
 }
 
-/** One CSL row: the listed party with names, places, identifiers, and its Sanction. */
+/**
+ * One CSL row: the listed party with names, places, identifiers, and its Sanction; "Linked To"
+ * remarks are noted in `links` and resolved once the files are read.
+ * @example readCslRow({ values: { _id: "52291", name: "RIM, Ryong Nam", … }, row: 6 }, file, context)
+ */
 export function readCslRow(
   { values, row }: CsvRecord,
   file: SourceInput,
