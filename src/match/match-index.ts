@@ -35,6 +35,7 @@ export class InMemoryMatchIndex implements MatchIndex, NameRows {
   private readonly rowEntity: number[] = [];
   private readonly rowTokens: Int32Array[] = [];
   private readonly rowForms = new Map<number, string[]>();
+  private readonly rowJoined: string[] = [];
   private readonly entityRows: number[] = [];
   private readonly joined = new Map<string, number[]>();
   private readonly identifiers = new Map<string, number[]>();
@@ -68,6 +69,7 @@ export class InMemoryMatchIndex implements MatchIndex, NameRows {
       if (posting) posting.push(row);
       else this.postings[id] = [row];
     }
+    this.rowJoined.push(name.joined);
     pushTo(this.joined, name.joined, row);
   }
 
@@ -78,9 +80,15 @@ export class InMemoryMatchIndex implements MatchIndex, NameRows {
     const names: PreparedName[] = [];
     for (let row = this.entityRows[entityIndex]!; row < end; row++) {
       const tokens = [...this.rowTokens[row]!].map((id) => this.vocabulary.tokens[id]!);
-      const joined = tokens.map((token) => token.skeleton).join("");
+      const joined = this.rowJoined[row]!;
       const forms = this.rowForms.get(row) ?? [];
-      names.push({ tokens, forms, joined, weight: this.nameWeight[row]! });
+      names.push({
+        tokens,
+        forms,
+        joined,
+        weight: this.nameWeight[row]!,
+        kind: nameKind(entity.schema),
+      });
     }
     return { names, facts: collectFacts(entity) };
   }

@@ -2,9 +2,11 @@ import type { PreparedName } from "./prepare.js";
 import { tokenSimilarity } from "./token-similarity.js";
 
 /** Weight of unmatched tokens when only one side has extras (a missing middle name). */
-export const OMISSION_PENALTY = 0.35;
+export const OMISSION_PENALTY = 0.3;
+/** Organizations: an extra word more often names a sibling (Banco Santander México). */
+export const ORG_OMISSION_PENALTY = 0.5;
 /** Weight of unmatched tokens when both sides have extras (Barack vs Michelle Obama). */
-export const CONFLICT_PENALTY = 1;
+export const CONFLICT_PENALTY = 1.5;
 
 export interface NameComparison {
   score: number;
@@ -59,10 +61,11 @@ export function combineAlignment(
   paired: number,
   unpairedLeft: number,
   unpairedRight: number,
+  omission = OMISSION_PENALTY,
 ): number {
   if (paired <= 0) return 0;
   const conflict = unpairedLeft > 1e-9 && unpairedRight > 1e-9;
-  const penalty = conflict ? CONFLICT_PENALTY : OMISSION_PENALTY;
+  const penalty = conflict ? CONFLICT_PENALTY : omission;
   return matched / (paired + penalty * (unpairedLeft + unpairedRight));
 }
 
@@ -96,6 +99,7 @@ export function compareNames(left: PreparedName, right: PreparedName): NameCompa
     paired,
     left.weight - pairedLeft,
     right.weight - pairedRight,
+    left.kind === "org" && right.kind === "org" ? ORG_OMISSION_PENALTY : OMISSION_PENALTY,
   );
   const score = Math.max(aligned, joinedScore(left, right));
   const describe = (pair: Pair) =>

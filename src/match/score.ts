@@ -14,7 +14,7 @@ export const WEIGHTS = {
   name: 1,
   identifierMatch: 0.6,
   identifierConflict: -0.25,
-  legalFormMismatch: -0.1,
+  legalFormMismatch: -0.35,
   countryMismatch: -0.1,
   dateMismatch: -0.25,
   schemaMismatch: -1,

@@ -1,5 +1,6 @@
 /** Token pairs below this similarity do not align; the index relies on it. */
 export const MIN_TOKEN_SIMILARITY = 0.7;
+const EDITS = 1;
 
 /** A name token with the keys the scorer and the index compare. */
 export interface TokenInfo {
@@ -10,6 +11,8 @@ export interface TokenInfo {
   /** Comparison weight: skeleton length, lowered for organization words and titles. */
   weight: number;
   initial: boolean;
+  /** The number a numeral token stands for (3, three, iii); numbers only match numbers. */
+  number: number | undefined;
 }
 
 /**
@@ -53,11 +56,15 @@ function sharesGroup(left: TokenInfo, right: TokenInfo): boolean {
  */
 export function tokenSimilarity(left: TokenInfo, right: TokenInfo): number {
   if (left.text === right.text) return 1;
+  if (left.number !== undefined || right.number !== undefined) {
+    return left.number === right.number ? 0.97 : 0;
+  }
   if (left.initial || right.initial) return left.text[0] === right.text[0] ? 0.9 : 0;
   if (left.skeleton === right.skeleton) return 0.97;
   let best = 0;
   const length = Math.max(left.skeleton.length, right.skeleton.length);
-  if (osaDistance(left.skeleton, right.skeleton, 1) <= 1) best = 1 - 1 / length;
+  const distance = osaDistance(left.skeleton, right.skeleton, EDITS);
+  if (distance <= EDITS) best = 1 - distance / length;
   if (best < 0.9 && sharesGroup(left, right)) best = 0.9;
   if (best < 0.8 && left.phonetic.length > 1 && left.phonetic === right.phonetic) best = 0.8;
   return best >= MIN_TOKEN_SIMILARITY ? best : 0;

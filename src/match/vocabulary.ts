@@ -14,6 +14,7 @@ export function deletions(text: string): string[] {
 /** Keys a vocabulary token is filed under. */
 function indexKeys(token: TokenInfo): string[] {
   if (token.initial) return [`t:${token.text}`];
+  if (token.number !== undefined) return [`n:${token.number}`, `s:${token.skeleton}`];
   const keys = [`s:${token.skeleton}`, `p:${token.phonetic}`, ...token.groups.map((g) => `g:${g}`)];
   if (token.skeleton.length >= MIN_EDIT_LENGTH) {
     for (const deleted of deletions(token.skeleton)) keys.push(`d:${deleted}`);
@@ -23,6 +24,7 @@ function indexKeys(token: TokenInfo): string[] {
 
 /** Keys to look up for a query token: together they reach every token it is similar to. */
 function queryKeys(token: TokenInfo): string[] {
+  if (token.number !== undefined) return [`n:${token.number}`, `s:${token.skeleton}`];
   const keys = [`s:${token.skeleton}`, `p:${token.phonetic}`, `t:${token.text[0]}`];
   for (const group of token.groups) keys.push(`g:${group}`);
   if (token.skeleton.length >= MIN_EDIT_LENGTH - 1) keys.push(`d:${token.skeleton}`);
