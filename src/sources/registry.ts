@@ -1,8 +1,20 @@
+import { caSemaFormat } from "./ca-sema.js";
 import { ftmJsonFormat } from "./ftm-json.js";
 import type { SourceFormat } from "./types.js";
+import { unScFormat } from "./un-sc.js";
+import { usBisDplFormat } from "./us-bis-dpl.js";
+import { usFrEntityListFormat } from "./us-fr-entity-list.js";
+import { usTradeCslFormat } from "./us-trade-csl.js";
 
 /**
  * Every list format, most specific first: a folder's files are offered to each in turn and
  * a file goes to the first format that claims it.
  */
-export const listFormats: SourceFormat[] = [ftmJsonFormat];
+export const listFormats: SourceFormat[] = [
+  ftmJsonFormat,
+  unScFormat,
+  caSemaFormat,
+  usBisDplFormat,
+  usTradeCslFormat,
+  usFrEntityListFormat,
+];
