@@ -10,13 +10,12 @@ export const CONFLICT_PENALTY = 1.5;
 
 export interface NameComparison {
   score: number;
-  left: string;
-  right: string;
-  /** Aligned token pairs as `left~right=similarity`. */
-  pairs: string[];
+  left: PreparedName;
+  right: PreparedName;
+  aligned: Pair[];
 }
 
-interface Pair {
+export interface Pair {
   left: number;
   right: number;
   similarity: number;
@@ -24,25 +23,26 @@ interface Pair {
 
 function candidatePairs(left: PreparedName, right: PreparedName): Pair[] {
   const pairs: Pair[] = [];
-  left.tokens.forEach((a, i) => {
-    right.tokens.forEach((b, j) => {
-      const similarity = tokenSimilarity(a, b);
+  for (let i = 0; i < left.tokens.length; i++) {
+    for (let j = 0; j < right.tokens.length; j++) {
+      const similarity = tokenSimilarity(left.tokens[i]!, right.tokens[j]!);
       if (similarity > 0) pairs.push({ left: i, right: j, similarity });
-    });
-  });
-  // Strong pairs first; among equals, prefer the heavier tokens.
-  return pairs.sort((x, y) => y.similarity - x.similarity);
+    }
+  }
+  // Strong pairs first; among equals, the heavier tokens.
+  const weight = (pair: Pair) => left.tokens[pair.left]!.weight + right.tokens[pair.right]!.weight;
+  return pairs.sort((x, y) => y.similarity - x.similarity || weight(y) - weight(x));
 }
 
 /** Greedy one-to-one alignment of the most similar token pairs. */
 export function alignTokens(left: PreparedName, right: PreparedName): Pair[] {
-  const usedLeft = new Set<number>();
-  const usedRight = new Set<number>();
+  const usedLeft = new Uint8Array(left.tokens.length);
+  const usedRight = new Uint8Array(right.tokens.length);
   const aligned: Pair[] = [];
   for (const pair of candidatePairs(left, right)) {
-    if (usedLeft.has(pair.left) || usedRight.has(pair.right)) continue;
-    usedLeft.add(pair.left);
-    usedRight.add(pair.right);
+    if (usedLeft[pair.left] || usedRight[pair.right]) continue;
+    usedLeft[pair.left] = 1;
+    usedRight[pair.right] = 1;
     aligned.push(pair);
   }
   // Initials only count beside at least one full word.
@@ -102,10 +102,20 @@ export function compareNames(left: PreparedName, right: PreparedName): NameCompa
     left.kind === "org" && right.kind === "org" ? ORG_OMISSION_PENALTY : OMISSION_PENALTY,
   );
   const score = Math.max(aligned, joinedScore(left, right));
-  const describe = (pair: Pair) =>
-    `${left.tokens[pair.left]!.text}~${right.tokens[pair.right]!.text}=${pair.similarity.toFixed(2)}`;
+  return { score, left, right, aligned: pairs };
+}
+
+/**
+ * The comparison in words: both spellings and the aligned pairs with their similarity.
+ * @example describeComparison(comparison) // "v putin | vladimir putin: putin~putin=1.00 v~vladimir=0.90"
+ */
+export function describeComparison({ left, right, aligned }: NameComparison): string {
   const spell = (name: PreparedName) => name.tokens.map((token) => token.text).join(" ");
-  return { score, left: spell(left), right: spell(right), pairs: pairs.map(describe) };
+  const pairs = aligned.map(
+    (pair) =>
+      `${left.tokens[pair.left]!.text}~${right.tokens[pair.right]!.text}=${pair.similarity.toFixed(2)}`,
+  );
+  return `${spell(left)} | ${spell(right)}: ${pairs.join(" ")}`;
 }
 
 /** The best comparison over every spelling pair; undefined when a side has no names. */

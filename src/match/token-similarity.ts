@@ -1,6 +1,5 @@
 /** Token pairs below this similarity do not align; the index relies on it. */
 export const MIN_TOKEN_SIMILARITY = 0.7;
-const EDITS = 1;
 
 /** A name token with the keys the scorer and the index compare. */
 export interface TokenInfo {
@@ -16,32 +15,32 @@ export interface TokenInfo {
 }
 
 /**
- * Optimal string alignment distance (Levenshtein plus adjacent transpositions), capped:
- * returns `cap + 1` as soon as the distance must exceed `cap`.
- * @example osaDistance("lukashenko", "luakshenko", 2) // 1
+ * Optimal string alignment distance capped at one edit: 0 when equal, 1 for one insertion,
+ * deletion, substitution or swap of neighbours, 2 for anything further. Linear time.
+ * @example editDistanceUpToOne("lukashenko", "luakshenko") // 1
  */
-export function osaDistance(left: string, right: string, cap: number): number {
-  if (Math.abs(left.length - right.length) > cap) return cap + 1;
-  const width = right.length + 1;
-  let before = new Array<number>(width).fill(0);
-  let previous = Array.from({ length: width }, (_, index) => index);
-  let current = new Array<number>(width).fill(0);
-  for (let i = 1; i <= left.length; i++) {
-    current[0] = i;
-    let rowMin = i;
-    for (let j = 1; j <= right.length; j++) {
-      const cost = left[i - 1] === right[j - 1] ? 0 : 1;
-      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      if (i > 1 && j > 1 && left[i - 1] === right[j - 2] && left[i - 2] === right[j - 1]) {
-        value = Math.min(value, before[j - 2]! + 1);
-      }
-      current[j] = value;
-      rowMin = Math.min(rowMin, value);
-    }
-    if (rowMin > cap) return cap + 1;
-    [before, previous, current] = [previous, current, before];
-  }
-  return previous[right.length]!;
+export function editDistanceUpToOne(left: string, right: string): 0 | 1 | 2 {
+  if (left === right) return 0;
+  const [short, long] = left.length <= right.length ? [left, right] : [right, left];
+  if (long.length - short.length > 1) return 2;
+  let start = 0;
+  while (start < short.length && short[start] === long[start]) start++;
+  let end = 0;
+  while (
+    end < short.length - start &&
+    short[short.length - 1 - end] === long[long.length - 1 - end]
+  )
+    end++;
+  const shortRest = short.length - start - end;
+  const longRest = long.length - start - end;
+  if (longRest <= 1 && shortRest <= 1) return 1;
+  // Adjacent transposition: "ab" against "ba" in the same place.
+  const swapped =
+    shortRest === 2 &&
+    longRest === 2 &&
+    short[start] === long[start + 1] &&
+    short[start + 1] === long[start];
+  return swapped ? 1 : 2;
 }
 
 function sharesGroup(left: TokenInfo, right: TokenInfo): boolean {
@@ -63,8 +62,7 @@ export function tokenSimilarity(left: TokenInfo, right: TokenInfo): number {
   if (left.skeleton === right.skeleton) return 0.97;
   let best = 0;
   const length = Math.max(left.skeleton.length, right.skeleton.length);
-  const distance = osaDistance(left.skeleton, right.skeleton, EDITS);
-  if (distance <= EDITS) best = 1 - distance / length;
+  if (editDistanceUpToOne(left.skeleton, right.skeleton) === 1) best = 1 - 1 / length;
   if (best < 0.9 && sharesGroup(left, right)) best = 0.9;
   if (best < 0.8 && left.phonetic.length > 1 && left.phonetic === right.phonetic) best = 0.8;
   return best >= MIN_TOKEN_SIMILARITY ? best : 0;
