@@ -3,6 +3,7 @@ import { CandidateScratch, findCandidateRows, type NameRows } from "./candidates
 import { collectFacts, type RecordFacts, schemataCompatible } from "./facts.js";
 import { type NameKind, nameKind, type PreparedName, prepareNames } from "./prepare.js";
 import { type PreparedRecord, prepareRecord, scorePrepared } from "./score.js";
+import type { TokenInfo } from "./token-similarity.js";
 import {
   DEFAULT_LIMIT,
   DEFAULT_THRESHOLD,
@@ -32,12 +33,14 @@ export class InMemoryMatchIndex implements MatchIndex, NameRows {
   nameWeight: Float64Array = new Float64Array(0);
   count = 0;
   private readonly entities: EntityRecord[] = [];
-  private readonly rowEntity: number[] = [];
-  private readonly rowTokens: Int32Array[] = [];
+  private rowEntity: Int32Array = new Int32Array(1024);
+  private rowStart: Int32Array = new Int32Array(1024);
+  private rowTokens: Int32Array = new Int32Array(4096);
+  private tokenCount = 0;
+  private rowJoined: Float64Array = new Float64Array(1024);
   private readonly rowForms = new Map<number, string[]>();
-  private readonly rowJoined: string[] = [];
   private readonly entityRows: number[] = [];
-  private readonly joined = new Map<string, number[]>();
+  private readonly joined = new Map<number, number | number[]>();
   private readonly identifiers = new Map<string, number[]>();
   private readonly scratch = new CandidateScratch();
   /** Filled as entities are scored: rebuilding these per candidate dominated query time. */
@@ -61,19 +64,36 @@ export class InMemoryMatchIndex implements MatchIndex, NameRows {
 
   private addRow(entityIndex: number, name: PreparedName, kind: "person" | "org"): void {
     const row = this.count++;
-    const ids = name.tokens.map((token) => this.vocabulary.intern(token, kind));
-    this.rowEntity.push(entityIndex);
-    this.rowTokens.push(Int32Array.from(ids));
-    if (name.forms.length) this.rowForms.set(row, name.forms);
-    this.nameWeight = grow(this.nameWeight, this.count);
+    this.growRows(this.count + 1, this.tokenCount + name.tokens.length);
+    this.rowEntity[row] = entityIndex;
+    this.rowStart[row] = this.tokenCount;
+    this.rowJoined[row] = name.joined;
     this.nameWeight[row] = name.weight;
-    for (const id of ids) {
+    if (name.forms.length) this.rowForms.set(row, name.forms);
+    for (const token of name.tokens) {
+      const id = this.vocabulary.intern(token, kind);
+      this.rowTokens[this.tokenCount++] = id;
       const posting = this.postings[id];
       if (posting) posting.push(row);
       else this.postings[id] = [row];
     }
-    this.rowJoined.push(name.joined);
-    pushTo(this.joined, name.joined, row);
+    const rows = this.joined.get(name.joined);
+    if (rows === undefined) this.joined.set(name.joined, row);
+    else if (typeof rows === "number") this.joined.set(name.joined, [rows, row]);
+    else rows.push(row);
+  }
+
+  private growRows(rows: number, tokens: number): void {
+    if (rows > this.rowEntity.length) {
+      const size = rows * 2;
+      this.rowEntity = growInt(this.rowEntity, size);
+      this.rowStart = growInt(this.rowStart, size);
+      const joined = new Float64Array(size);
+      joined.set(this.rowJoined);
+      this.rowJoined = joined;
+    }
+    if (tokens > this.rowTokens.length) this.rowTokens = growInt(this.rowTokens, tokens * 2);
+    this.nameWeight = grow(this.nameWeight, rows);
   }
 
   /**
@@ -97,7 +117,11 @@ export class InMemoryMatchIndex implements MatchIndex, NameRows {
   private preparedRow(row: number, kind: NameKind): PreparedName {
     const cached = this.rowCache[row];
     if (cached) return cached;
-    const tokens = [...this.rowTokens[row]!].map((id) => this.vocabulary.tokens[id]!);
+    const end = row + 1 < this.count ? this.rowStart[row + 1]! : this.tokenCount;
+    const tokens: TokenInfo[] = [];
+    for (let at = this.rowStart[row]!; at < end; at++) {
+      tokens.push(this.vocabulary.tokens[this.rowTokens[at]!]!);
+    }
     const forms = this.rowForms.get(row) ?? [];
     const joined = this.rowJoined[row]!;
     const name = { tokens, forms, joined, weight: this.nameWeight[row]!, kind };
@@ -121,7 +145,8 @@ export class InMemoryMatchIndex implements MatchIndex, NameRows {
       for (const [row, bound] of findCandidateRows(this, this.scratch, name, threshold)) {
         addRow(row, bound);
       }
-      for (const row of this.joined.get(name.joined) ?? []) addRow(row, 1);
+      const joined = this.joined.get(name.joined) ?? [];
+      for (const row of typeof joined === "number" ? [joined] : joined) addRow(row, 1);
     }
     for (const id of query.facts.identifiers) {
       for (const entityIndex of this.identifiers.get(id) ?? []) {
@@ -169,6 +194,12 @@ function insertScore(top: number[], score: number, limit: number): void {
   while (at > 0 && top[at - 1]! < score) at--;
   if (at < limit) top.splice(at, 0, score);
   if (top.length > limit) top.pop();
+}
+
+function growInt(array: Int32Array, size: number): Int32Array {
+  const next = new Int32Array(size);
+  next.set(array);
+  return next;
 }
 
 function pushTo(map: Map<string, number[]>, key: string, value: number): void {

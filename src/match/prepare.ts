@@ -9,6 +9,7 @@ import {
   splitLegalForms,
   symbolGroups,
 } from "../text/index.js";
+import { hashString } from "./hash.js";
 import type { TokenInfo } from "./token-similarity.js";
 import type { MatchQuery } from "./types.js";
 
@@ -17,8 +18,8 @@ export interface PreparedName {
   tokens: TokenInfo[];
   /** Legal-form classes removed from the name (LLC, JSC, ...). */
   forms: string[];
-  /** The skeletons joined: catches split and merged words (VladimirPutin). */
-  joined: string;
+  /** Hash of the skeleton of all words joined: catches split and merged words (VladimirPutin). */
+  joined: number;
   weight: number;
   kind: NameKind;
 }
@@ -71,7 +72,7 @@ export function prepareSpelling(spelling: string, kind: NameKind): PreparedName 
   const split = kind === "org" ? splitLegalForms(words) : { tokens: words, forms: [] };
   const tokens = split.tokens.map((text) => prepareToken(text, kind));
   const weight = tokens.reduce((sum, token) => sum + token.weight, 0);
-  const joined = skeleton(words.join(""));
+  const joined = hashString(skeleton(words.join("")));
   return { tokens, forms: split.forms, joined, weight, kind };
 }
 
@@ -85,7 +86,7 @@ export function rawNames(record: MatchQuery): string[] {
 
 /**
  * Every spelling of every name of a record, prepared for scoring and indexing.
- * @example prepareNames({ schema: "Person", properties: { name: ["Путин"] } })[0].joined // "putin"
+ * @example prepareNames({ schema: "Person", properties: { name: ["Путин"] } })[0].tokens[0].text // "putin"
  */
 export function prepareNames(record: MatchQuery): PreparedName[] {
   const kind = nameKind(record.schema);

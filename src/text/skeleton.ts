@@ -18,7 +18,7 @@ const REWRITES: [RegExp, string][] = [
   [/[yij]+o/g, "o"],
   [/\b[yj]e/g, "e"],
   [/([aeiou])[yj]e/g, "$1e"],
-  [/[eiy][iyj]$/g, "i"],
+  [/[eiy]+[iyj]$/g, "i"],
   [/[yj]/g, "i"],
   [/(.)\1+/g, "$1"],
 ];
