@@ -2,6 +2,7 @@ import type { EntityRecord } from "../model/index.js";
 import { CandidateScratch, findCandidateRows, type NameRows } from "./candidates.js";
 import { collectFacts, type RecordFacts, schemataCompatible } from "./facts.js";
 import { type NameKind, nameKind, type PreparedName, prepareNames } from "./prepare.js";
+import { RowMultimap } from "./row-multimap.js";
 import { type PreparedRecord, prepareRecord, scorePrepared } from "./score.js";
 import type { TokenInfo } from "./token-similarity.js";
 import {
@@ -14,10 +15,8 @@ import {
 } from "./types.js";
 import { Vocabulary } from "./vocabulary.js";
 
-/** Doubling Float64Array for per-row numbers. */
-function grow(array: Float64Array, size: number): Float64Array {
-  if (array.length >= size) return array;
-  const next = new Float64Array(Math.max(size, array.length * 2, 1024));
+function growFloat(array: Float64Array, size: number): Float64Array {
+  const next = new Float64Array(size);
   next.set(array);
   return next;
 }
@@ -38,9 +37,11 @@ export class InMemoryMatchIndex implements MatchIndex, NameRows {
   private rowTokens: Int32Array = new Int32Array(4096);
   private tokenCount = 0;
   private rowJoined: Float64Array = new Float64Array(1024);
+  private rowSounds: Float64Array = new Float64Array(1024);
   private readonly rowForms = new Map<number, string[]>();
   private readonly entityRows: number[] = [];
-  private readonly joined = new Map<number, number | number[]>();
+  private readonly joined = new RowMultimap();
+  private readonly sounds = new RowMultimap();
   private readonly identifiers = new Map<string, number[]>();
   private readonly scratch = new CandidateScratch();
   /** Filled as entities are scored: rebuilding these per candidate dominated query time. */
@@ -68,6 +69,7 @@ export class InMemoryMatchIndex implements MatchIndex, NameRows {
     this.rowEntity[row] = entityIndex;
     this.rowStart[row] = this.tokenCount;
     this.rowJoined[row] = name.joined;
+    this.rowSounds[row] = name.sounds;
     this.nameWeight[row] = name.weight;
     if (name.forms.length) this.rowForms.set(row, name.forms);
     for (const token of name.tokens) {
@@ -77,10 +79,8 @@ export class InMemoryMatchIndex implements MatchIndex, NameRows {
       if (posting) posting.push(row);
       else this.postings[id] = [row];
     }
-    const rows = this.joined.get(name.joined);
-    if (rows === undefined) this.joined.set(name.joined, row);
-    else if (typeof rows === "number") this.joined.set(name.joined, [rows, row]);
-    else rows.push(row);
+    this.joined.add(name.joined, row);
+    if (name.sounds) this.sounds.add(name.sounds, row);
   }
 
   private growRows(rows: number, tokens: number): void {
@@ -88,12 +88,11 @@ export class InMemoryMatchIndex implements MatchIndex, NameRows {
       const size = rows * 2;
       this.rowEntity = growInt(this.rowEntity, size);
       this.rowStart = growInt(this.rowStart, size);
-      const joined = new Float64Array(size);
-      joined.set(this.rowJoined);
-      this.rowJoined = joined;
+      this.rowJoined = growFloat(this.rowJoined, size);
+      this.rowSounds = growFloat(this.rowSounds, size);
     }
     if (tokens > this.rowTokens.length) this.rowTokens = growInt(this.rowTokens, tokens * 2);
-    this.nameWeight = grow(this.nameWeight, rows);
+    if (rows > this.nameWeight.length) this.nameWeight = growFloat(this.nameWeight, rows * 2);
   }
 
   /**
@@ -124,7 +123,8 @@ export class InMemoryMatchIndex implements MatchIndex, NameRows {
     }
     const forms = this.rowForms.get(row) ?? [];
     const joined = this.rowJoined[row]!;
-    const name = { tokens, forms, joined, weight: this.nameWeight[row]!, kind };
+    const sounds = this.rowSounds[row]!;
+    const name = { tokens, forms, joined, sounds, weight: this.nameWeight[row]!, kind };
     this.rowCache[row] = name;
     return name;
   }
@@ -145,8 +145,8 @@ export class InMemoryMatchIndex implements MatchIndex, NameRows {
       for (const [row, bound] of findCandidateRows(this, this.scratch, name, threshold)) {
         addRow(row, bound);
       }
-      const joined = this.joined.get(name.joined) ?? [];
-      for (const row of typeof joined === "number" ? [joined] : joined) addRow(row, 1);
+      for (const row of this.joined.get(name.joined)) addRow(row, 1);
+      if (name.sounds) for (const row of this.sounds.get(name.sounds)) addRow(row, 1);
     }
     for (const id of query.facts.identifiers) {
       for (const entityIndex of this.identifiers.get(id) ?? []) {

@@ -1,8 +1,5 @@
 import type { NameKind } from "./prepare.js";
-import { MIN_TOKEN_SIMILARITY, type TokenInfo, tokenSimilarity } from "./token-similarity.js";
-
-/** Skeletons shorter than this never match at one edit (1 - 1/3 < 0.7). */
-const MIN_EDIT_LENGTH = Math.ceil(1 / (1 - MIN_TOKEN_SIMILARITY));
+import { MIN_EDIT_LENGTH, type TokenInfo, tokenSimilarity } from "./token-similarity.js";
 
 /** Every skeleton with one character deleted. */
 export function deletions(text: string): string[] {
@@ -16,6 +13,8 @@ function indexKeys(token: TokenInfo): string[] {
   if (token.initial) return [`t:${token.text}`];
   if (token.number !== undefined) return [`n:${token.number}`, `s:${token.skeleton}`];
   const keys = [`s:${token.skeleton}`, `p:${token.phonetic}`, ...token.groups.map((g) => `g:${g}`)];
+  // Either side may be the abjad spelling: file every word by consonants, abjad ones apart.
+  keys.push(token.abjad ? `a:${token.consonants}` : `c:${token.consonants}`);
   if (token.skeleton.length >= MIN_EDIT_LENGTH) {
     for (const deleted of deletions(token.skeleton)) keys.push(`d:${deleted}`);
   }
@@ -27,6 +26,8 @@ function queryKeys(token: TokenInfo): string[] {
   if (token.number !== undefined) return [`n:${token.number}`, `s:${token.skeleton}`];
   const keys = [`s:${token.skeleton}`, `p:${token.phonetic}`, `t:${token.text[0]}`];
   for (const group of token.groups) keys.push(`g:${group}`);
+  keys.push(`a:${token.consonants}`);
+  if (token.abjad) keys.push(`c:${token.consonants}`);
   if (token.skeleton.length >= MIN_EDIT_LENGTH - 1) keys.push(`d:${token.skeleton}`);
   if (token.skeleton.length >= MIN_EDIT_LENGTH) {
     for (const deleted of deletions(token.skeleton)) keys.push(`s:${deleted}`, `d:${deleted}`);
@@ -52,12 +53,13 @@ export class Vocabulary {
 
   /** The id of a token, interning it on first sight. */
   intern(token: TokenInfo, kind: NameKind): number {
-    const id = this.ids.get(`${kind}:${token.text}`);
+    const key = `${kind}${token.abjad ? "!" : ":"}${token.text}`;
+    const id = this.ids.get(key);
     if (id !== undefined) return id;
     const created = this.tokens.length;
     if (this.cache.size) this.cache.clear();
     this.tokens.push(token);
-    this.ids.set(`${kind}:${token.text}`, created);
+    this.ids.set(key, created);
     for (const key of indexKeys(token)) {
       const list = this.keys.get(key);
       if (list) list.push(created);
@@ -71,7 +73,7 @@ export class Vocabulary {
    * @example vocabulary.similar(prepareToken("sergei")) // [[12, 0.97], ...]
    */
   similar(token: TokenInfo): [number, number][] {
-    const key = token.number === undefined ? token.text : `#${token.text}`;
+    const key = `${token.number === undefined ? "" : "#"}${token.abjad ? "!" : ""}${token.text}`;
     const cached = this.cache.get(key);
     if (cached) return cached;
     const found = this.findSimilar(token);

@@ -20,6 +20,9 @@ const REWRITES: [RegExp, string][] = [
   [/([aeiou])[yj]e/g, "$1e"],
   [/[eiy]+[iyj]$/g, "i"],
   [/[yj]/g, "i"],
+  // Korean romanizations: eo/o and eu/u (jeong, jong; eun, un).
+  [/eo/g, "o"],
+  [/eu/g, "u"],
   [/(.)\1+/g, "$1"],
 ];
 
