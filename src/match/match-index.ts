@@ -1,6 +1,6 @@
 import type { EntityRecord } from "../model/index.js";
 import { CandidateScratch, findCandidateRows, type NameRows } from "./candidates.js";
-import { collectFacts, type RecordFacts, schemataCompatible } from "./facts.js";
+import { collectFacts, identifierKeys, type RecordFacts, schemataCompatible } from "./facts.js";
 import { type NameKind, nameKind, type PreparedName, prepareNames } from "./prepare.js";
 import { RowMultimap } from "./row-multimap.js";
 import { type PreparedRecord, prepareRecord, scorePrepared } from "./score.js";
@@ -58,7 +58,7 @@ export class InMemoryMatchIndex implements MatchIndex, NameRows {
     this.entityRows.push(this.count);
     const kind = nameKind(entity.schema);
     for (const name of prepareNames(entity)) this.addRow(entityIndex, name, kind);
-    for (const id of collectFacts(entity).identifiers) {
+    for (const id of identifierKeys(entity)) {
       if (id.startsWith("*:")) pushTo(this.identifiers, id, entityIndex);
     }
   }

@@ -4,7 +4,7 @@ import {
   isTitle,
   normalizeNameVariants,
   numberValue,
-  phoneticKey,
+  phoneticKeyOfSkeleton,
   skeleton,
   splitLegalForms,
   symbolGroups,
@@ -30,7 +30,8 @@ export type NameKind = "person" | "org";
 
 const NAME_PROPS = ["name", "alias", "previousName", "weakAlias", "abbreviation"];
 const PART_PROPS = ["firstName", "secondName", "middleName", "fatherName", "lastName"];
-const tokenCache = new Map<string, TokenInfo>();
+/** Token caches by kind and abjad-ness, keyed by text: no key strings to build per lookup. */
+const tokenCaches = new Map<string, Map<string, TokenInfo>>();
 
 /** Person names are compared without legal forms; everything else is an organization. */
 export function nameKind(schema: string): NameKind {
@@ -53,13 +54,18 @@ function tokenWeight(text: string, skel: string, groups: readonly string[], kind
  * @example prepareToken("sergey", "person").skeleton // "sergi"
  */
 export function prepareToken(text: string, kind: NameKind = "person", abjad = false): TokenInfo {
-  const key = `${kind}${abjad ? "!" : ":"}${text}`;
-  const cached = tokenCache.get(key);
+  const cacheKey = abjad ? `${kind}!` : kind;
+  let cache = tokenCaches.get(cacheKey);
+  if (!cache) {
+    cache = new Map();
+    tokenCaches.set(cacheKey, cache);
+  }
+  const cached = cache.get(text);
   if (cached) return cached;
   const skel = skeleton(text);
   const groups = symbolGroups(text);
   const weight = tokenWeight(text, skel, groups, kind);
-  const token = { text, skeleton: skel, phonetic: phoneticKey(text), groups, weight };
+  const token = { text, skeleton: skel, phonetic: phoneticKeyOfSkeleton(skel), groups, weight };
   const initial = text.length === 1 && /\p{L}/u.test(text);
   const number = initial || (kind === "person" && !/\d/.test(text)) ? undefined : numberValue(text);
   // w and y stand for vowels in abjad spellings (mhmwd, Mahmoud).
@@ -67,8 +73,8 @@ export function prepareToken(text: string, kind: NameKind = "person", abjad = fa
     .replace(/[aeiou]+/g, "")
     .replace(/(.)\1+/g, "$1");
   const info: TokenInfo = { ...token, initial, number, abjad: abjad && !initial, consonants };
-  if (tokenCache.size > 500_000) tokenCache.clear();
-  tokenCache.set(key, info);
+  if (cache.size > 500_000) cache.clear();
+  cache.set(text, info);
   return info;
 }
 
@@ -107,7 +113,7 @@ export function prepareSpelling(
   const weight = tokens.reduce((sum, token) => sum + token.weight, 0);
   const joinedSkeleton = skeleton(words.join(""));
   const joined = hashString(joinedSkeleton);
-  const sound = phoneticKey(joinedSkeleton);
+  const sound = phoneticKeyOfSkeleton(joinedSkeleton);
   // Short keys say too little about a whole name.
   const sounds = sound.length >= 5 ? hashString(sound) : 0;
   return { tokens, forms: split.forms, joined, sounds, weight, kind };

@@ -1,4 +1,6 @@
+import { hashString } from "./hash.js";
 import type { NameKind } from "./prepare.js";
+import { RowMultimap } from "./row-multimap.js";
 import { MIN_EDIT_LENGTH, type TokenInfo, tokenSimilarity } from "./token-similarity.js";
 
 /** Every skeleton with one character deleted. */
@@ -42,8 +44,9 @@ function queryKeys(token: TokenInfo): string[] {
  */
 export class Vocabulary {
   readonly tokens: TokenInfo[] = [];
-  private readonly ids = new Map<string, number>();
-  private readonly keys = new Map<string, number[]>();
+  private readonly ids = new Map<string, Map<string, number>>();
+  /** Lookup keys hashed to numbers: no key strings kept, lone ids stored bare. */
+  private readonly keys = new RowMultimap();
   /** Query tokens repeat (company, mohammad): their similar tokens are kept until a token is added. */
   private readonly cache = new Map<string, [number, number][]>();
 
@@ -53,18 +56,19 @@ export class Vocabulary {
 
   /** The id of a token, interning it on first sight. */
   intern(token: TokenInfo, kind: NameKind): number {
-    const key = `${kind}${token.abjad ? "!" : ":"}${token.text}`;
-    const id = this.ids.get(key);
+    const kindKey = token.abjad ? `${kind}!` : kind;
+    let ids = this.ids.get(kindKey);
+    if (!ids) {
+      ids = new Map();
+      this.ids.set(kindKey, ids);
+    }
+    const id = ids.get(token.text);
     if (id !== undefined) return id;
     const created = this.tokens.length;
     if (this.cache.size) this.cache.clear();
     this.tokens.push(token);
-    this.ids.set(key, created);
-    for (const key of indexKeys(token)) {
-      const list = this.keys.get(key);
-      if (list) list.push(created);
-      else this.keys.set(key, [created]);
-    }
+    ids.set(token.text, created);
+    for (const key of indexKeys(token)) this.keys.add(hashString(key), created);
     return created;
   }
 
@@ -86,7 +90,7 @@ export class Vocabulary {
     const seen = new Set<number>();
     const found: [number, number][] = [];
     for (const key of queryKeys(token)) {
-      for (const id of this.keys.get(key) ?? []) {
+      for (const id of this.keys.get(hashString(key))) {
         if (seen.has(id)) continue;
         seen.add(id);
         const similarity = tokenSimilarity(token, this.tokens[id]!);

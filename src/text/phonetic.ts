@@ -28,7 +28,14 @@ const CLASSES: Record<string, string> = {
  * @example phoneticKey("mohammed") === phoneticKey("muhamad") // true
  */
 export function phoneticKey(token: string): string {
-  const skel = skeleton(token);
+  return phoneticKeyOfSkeleton(skeleton(token));
+}
+
+/**
+ * The phonetic key of a token already reduced by `skeleton`.
+ * @example phoneticKeyOfSkeleton("lukasenko") // "lkskn"
+ */
+export function phoneticKeyOfSkeleton(skel: string): string {
   if (!skel) return "";
   const first = skel[0]!;
   let key = /[aeiouy]/.test(first) ? "a" : (CLASSES[first] ?? first);
