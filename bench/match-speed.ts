@@ -27,14 +27,23 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]!;
 }
 
-function latencyRow(label: string, times: number[], total: number, cpu: NodeJS.CpuUsage) {
+function latencyRow(
+  label: string,
+  times: number[],
+  cpuTimes: number[],
+  total: number,
+  cpu: NodeJS.CpuUsage,
+) {
   const sorted = [...times].sort((a, b) => a - b);
+  const sortedCpu = [...cpuTimes].sort((a, b) => a - b);
   const cpuMs = (cpu.user + cpu.system) / 1000;
   return {
     method: label,
     queries: times.length,
     "p50 ms": percentile(sorted, 50).toFixed(3),
     "p99 ms": percentile(sorted, 99).toFixed(3),
+    "p50 CPU ms": percentile(sortedCpu, 50).toFixed(3),
+    "p99 CPU ms": percentile(sortedCpu, 99).toFixed(3),
     "batch queries/s (wall)": Math.round((times.length / total) * 1000),
     "batch queries/s (CPU)": Math.round((times.length / cpuMs) * 1000),
   };
@@ -86,32 +95,41 @@ async function benchLists(): Promise<void> {
     return { schema: entity.schema, properties: { name: [name] } };
   });
   const times: number[] = [];
+  const cpuTimes: number[] = [];
   let hits = 0;
   started = performance.now();
   const indexCpu = process.cpuUsage();
   for (const query of queries) {
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     hits += index.match(query).filter((hit) => hit.match).length;
+    const c1 = process.cpuUsage(c0);
     times.push(performance.now() - t0);
+    cpuTimes.push((c1.user + c1.system) / 1000);
   }
   const total = performance.now() - started;
   const indexCpuUsed = process.cpuUsage(indexCpu);
   const baseline: number[] = [];
+  const baselineCpuTimes: number[] = [];
   const baselineStart = performance.now();
   const baselineCpu = process.cpuUsage();
   for (const query of queries.slice(0, BASELINE_SAMPLE)) {
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     bestJaroWinkler(table, normalizeName(query.properties.name[0]!));
+    const c1 = process.cpuUsage(c0);
     baseline.push(performance.now() - t0);
+    baselineCpuTimes.push((c1.user + c1.system) / 1000);
   }
   const baselineTotal = performance.now() - baselineStart;
   const baselineCpuUsed = process.cpuUsage(baselineCpu);
   console.log(`single queries (limit 5, threshold 0.7); ${hits} matches over ${QUERIES} queries`);
   console.table([
-    latencyRow("sanctrace index", times, total, indexCpuUsed),
+    latencyRow("sanctrace index", times, cpuTimes, total, indexCpuUsed),
     latencyRow(
       `brute force JW (first ${BASELINE_SAMPLE})`,
       baseline,
+      baselineCpuTimes,
       baselineTotal,
       baselineCpuUsed,
     ),
