@@ -1,0 +1,13 @@
+export { cleanPunctuation, foldText, stripMarks } from "./fold.js";
+export {
+  type LegalFormSplit,
+  legalFormClass,
+  splitLegalForms,
+  symbolGroups,
+} from "./legal-forms.js";
+export { isPatronymic, isTitle } from "./name-parts.js";
+export { nameTokens, normalizeName, normalizeNameVariants } from "./normalize.js";
+export { numberValue } from "./numbers.js";
+export { phoneticKey, phoneticKeyOfSkeleton } from "./phonetic.js";
+export { skeleton } from "./skeleton.js";
+export { transliterate } from "./transliterate.js";
