@@ -9,12 +9,14 @@ import {
   type SourceFile,
   type Statement,
 } from "../model/index.js";
+import { insertJudgement, selectJudgements } from "./sqlite-judgements.js";
 import { sqliteMigrations } from "./sqlite-schema.js";
 import type {
   AuditEntry,
   DatasetLoad,
   DatasetSummary,
   EntityQuery,
+  Judgement,
   ProgressListener,
   Store,
   StoreStats,
@@ -354,6 +356,14 @@ export class SqliteStore implements Store {
       ...row,
       detail: JSON.parse(row.detail) as Record<string, unknown>,
     }));
+  }
+
+  async appendJudgement(entry: Omit<Judgement, "id" | "at"> & { at?: string }): Promise<Judgement> {
+    return insertJudgement(this.db, entry);
+  }
+
+  async listJudgements(entityId?: string): Promise<Judgement[]> {
+    return selectJudgements(this.db, entityId);
   }
 
   async close(): Promise<void> {
