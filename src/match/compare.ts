@@ -2,7 +2,7 @@ import { createReadStream } from "node:fs";
 import { basename } from "node:path";
 import { createInterface } from "node:readline";
 import { SanctraceError } from "../model/index.js";
-import { scorePair } from "./index.js";
+import { scorePair } from "./core-temp.js";
 import { parseQuery } from "./query.js";
 
 /** One line of `compare` output. */

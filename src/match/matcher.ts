@@ -1,7 +1,7 @@
 import { type EntityRecord, SanctraceError } from "../model/index.js";
 import type { DatasetSummary, Store } from "../store/index.js";
 import { mergeRecords } from "./canonical.js";
-import { buildMatchIndex, type MatchHit, type MatchIndex, type MatchQuery } from "./index.js";
+import { buildMatchIndex, type MatchHit, type MatchIndex, type MatchQuery } from "./core-temp.js";
 import { loadResolver } from "./judge.js";
 import type { Resolver } from "./resolver.js";
 

@@ -5,7 +5,7 @@ import { createInterface } from "node:readline";
 import { parse } from "csv-parse";
 import { getSchema, SanctraceError, sha256 } from "../model/index.js";
 import type { Store } from "../store/index.js";
-import type { MatchQuery } from "./index.js";
+import type { MatchQuery } from "./core-temp.js";
 import { parseQuery } from "./query.js";
 import type { ScreenInput } from "./screen.js";
 

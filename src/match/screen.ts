@@ -1,5 +1,5 @@
 import type { AuditEntry, Store } from "../store/index.js";
-import type { MatchQuery } from "./index.js";
+import type { MatchQuery } from "./core-temp.js";
 import type { Matcher, ResolvedHit } from "./matcher.js";
 import { queryKey } from "./query.js";
 
