@@ -2,8 +2,8 @@ import { createReadStream } from "node:fs";
 import { basename } from "node:path";
 import { createInterface } from "node:readline";
 import { SanctraceError } from "../model/index.js";
-import { scorePair } from "./core-temp.js";
 import { parseQuery } from "./query.js";
+import { scorePair } from "./score.js";
 
 /** One line of `compare` output. */
 export interface CompareResult {

@@ -1,9 +1,10 @@
 import { type EntityRecord, SanctraceError } from "../model/index.js";
 import type { DatasetSummary, Store } from "../store/index.js";
 import { mergeRecords } from "./canonical.js";
-import { buildMatchIndex, type MatchHit, type MatchIndex, type MatchQuery } from "./core-temp.js";
 import { loadResolver } from "./judge.js";
+import { buildMatchIndex } from "./match-index.js";
 import type { Resolver } from "./resolver.js";
+import type { MatchHit, MatchIndex, MatchQuery } from "./types.js";
 
 export interface MatcherOptions {
   threshold?: number;

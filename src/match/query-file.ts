@@ -5,9 +5,9 @@ import { createInterface } from "node:readline";
 import { parse } from "csv-parse";
 import { getSchema, SanctraceError, sha256 } from "../model/index.js";
 import type { Store } from "../store/index.js";
-import type { MatchQuery } from "./core-temp.js";
 import { parseQuery } from "./query.js";
 import type { ScreenInput } from "./screen.js";
+import type { MatchQuery } from "./types.js";
 
 /** CSV headers that name something other than an FtM property of the same name. */
 const CSV_ALIASES: Record<string, string> = {

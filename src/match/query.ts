@@ -1,5 +1,5 @@
 import { getProperty, getSchema, SanctraceError, sha256 } from "../model/index.js";
-import type { MatchQuery } from "./core-temp.js";
+import type { MatchQuery } from "./types.js";
 
 /**
  * Check an FtM-shaped query from outside (a JSON line, an API body) and return it cleaned:

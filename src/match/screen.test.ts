@@ -35,7 +35,7 @@ async function workspace(): Promise<Store> {
   const store = new SqliteStore(join(mkdtempSync(join(tmpdir(), "screen-")), "w.db"));
   await loadDataset(store, "sdn", "list", [
     ["sdn-1", "Company", { name: "Kupol JSC" }],
-    ["sdn-2", "Company", { name: "Kupol Trading" }],
+    ["sdn-2", "Company", { name: "Sever Avia Logistics" }],
     ["sdn-3", "Person", { name: "Ivan Petrov" }],
   ]);
   await loadDataset(store, "uk", "list", [

@@ -1,7 +1,7 @@
 import type { AuditEntry, Store } from "../store/index.js";
-import type { MatchQuery } from "./core-temp.js";
 import type { Matcher, ResolvedHit } from "./matcher.js";
 import { queryKey } from "./query.js";
+import type { MatchQuery } from "./types.js";
 
 /** One ranked result of a screening, as printed in `screen` output. */
 export interface ScreenHit {
