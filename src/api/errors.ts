@@ -30,7 +30,12 @@ export function errorBody(code: string, message: string, path?: string): ErrorRe
 export function createErrorHandler(log: (error: unknown) => void) {
   return (error: Error, c: Context): Response => {
     if (isSanctraceError(error)) {
-      const body = errorBody(error.code, error.message, error.path);
+      // The path travels in its own field, so the message drops its `path: ` prefix.
+      const prefix = error.path ? `${error.path}: ` : "";
+      const message = error.message.startsWith(prefix)
+        ? error.message.slice(prefix.length)
+        : error.message;
+      const body = errorBody(error.code, message, error.path);
       return c.json(body, statusForCode(error.code));
     }
     if (error instanceof HTTPException && error.status < 500) {

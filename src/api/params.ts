@@ -41,10 +41,10 @@ export function integerParam(
 export async function jsonBody(c: Context): Promise<unknown> {
   try {
     return await c.req.json();
-  } catch (error) {
+  } catch {
     throw new SanctraceError(
       "request_malformed_json",
-      `the body is not valid JSON (${(error as Error).message})`,
+      'the body is not valid JSON; send {"queries": {...}}',
       "body",
     );
   }
@@ -61,11 +61,7 @@ export async function jsonField(c: Context, name: string): Promise<unknown> {
   if (text === undefined) return undefined;
   try {
     return JSON.parse(text);
-  } catch (error) {
-    throw new SanctraceError(
-      "request_malformed_json",
-      `${name} is not valid JSON (${(error as Error).message})`,
-      name,
-    );
+  } catch {
+    throw new SanctraceError("request_malformed_json", `the ${name} field is not valid JSON`, name);
   }
 }

@@ -6,6 +6,7 @@ import { registerJudge } from "./commands/judge.js";
 import { registerLists } from "./commands/lists.js";
 import { registerMatch } from "./commands/match.js";
 import { registerScreen } from "./commands/screen.js";
+import { registerServe } from "./commands/serve.js";
 import { registerStats } from "./commands/stats.js";
 import type { CliContext } from "./context.js";
 import { processIo } from "./output.js";
@@ -19,6 +20,7 @@ const commands = [
   registerScreen,
   registerCompare,
   registerJudge,
+  registerServe,
 ];
 
 /** Build the `sanctrace` program; commands only parse and call the stages. */
