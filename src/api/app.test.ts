@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createFixture } from "../../test/helpers/api-fixture.js";
+import { createFixture, loadEntities } from "../../test/helpers/api-fixture.js";
 import { judgePair } from "../match/index.js";
 
 const post = (body: unknown) => ({
@@ -512,6 +512,22 @@ describe("yente-compatible API", () => {
         },
       ]
     `);
+  });
+
+  it("rebuilds the index when a list is loaded after the server started", async () => {
+    const { app, store } = await createFixture();
+    const query = post({
+      queries: { q: { schema: "Person", properties: { name: ["Olga Smirnova"] } } },
+    });
+    const ids = async () => {
+      const body = (await (await app.request("/match/default", query)).json()) as {
+        responses: { q: { results: Array<{ id: string }> } };
+      };
+      return body.responses.q.results.map((r) => r.id);
+    };
+    expect(await ids()).toEqual([]);
+    await loadEntities(store, "eu", [["eu-1", "Person", { name: "Smirnova, Olga" }]]);
+    expect(await ids()).toEqual(["eu-1"]);
   });
 
   it("answers health and unknown routes in JSON", async () => {
