@@ -534,7 +534,7 @@ describe("yente-compatible API", () => {
     const { app } = await createFixture();
     expect(await (await app.request("/healthz")).json()).toEqual({
       status: "ok",
-      entities: 4,
+      entities: 3,
       lists: ["sdn", "uk"],
     });
     const missing = await app.request("/nowhere");
