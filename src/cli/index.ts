@@ -4,6 +4,7 @@ import { registerCompare } from "./commands/compare.js";
 import { registerEntity } from "./commands/entity.js";
 import { registerJudge } from "./commands/judge.js";
 import { registerLists } from "./commands/lists.js";
+import { registerListsUpdate } from "./commands/lists-update.js";
 import { registerMatch } from "./commands/match.js";
 import { registerScreen } from "./commands/screen.js";
 import { registerServe } from "./commands/serve.js";
@@ -14,6 +15,7 @@ import { processIo } from "./output.js";
 /** Every command, in the order `--help` lists them. */
 const commands = [
   registerLists,
+  registerListsUpdate,
   registerEntity,
   registerStats,
   registerMatch,

@@ -14,6 +14,8 @@ export interface ListReaderCase {
   prefix: string;
   /** The number of list subjects, counted from the files without the reader. */
   countTargets: () => number;
+  /** What locators look like (default `row:N`; XML lists use `xpath:/…`). */
+  locator?: RegExp;
 }
 
 async function readAll(format: SourceFormat, inputs: SourceInput[]) {
@@ -57,7 +59,7 @@ export function describeListReader(test: ListReaderCase): void {
       const valid = (statement: Statement) =>
         hasProperty(statement.schema, statement.prop) &&
         sources.has(statement.source) &&
-        /^row:[1-9]\d*$/.test(statement.locator) &&
+        (test.locator ?? /^row:[1-9]\d*$/).test(statement.locator) &&
         statement.dataset === test.format.dataset &&
         statement.entityId.startsWith(`${test.prefix}-`) &&
         statement.value !== "" &&

@@ -1,8 +1,13 @@
+import { caSemaFormat } from "./ca-sema.js";
 import { euFsfFormat } from "./eu-fsf.js";
 import { ftmJsonFormat } from "./ftm-json.js";
 import { ofacConsFormat, ofacSdnFormat } from "./ofac-csv.js";
 import type { SourceFormat } from "./types.js";
 import { ukSanctionsFormat } from "./uk-sanctions.js";
+import { unScFormat } from "./un-sc.js";
+import { usBisDplFormat } from "./us-bis-dpl.js";
+import { usFrEntityListFormat } from "./us-fr-entity-list.js";
+import { usTradeCslFormat } from "./us-trade-csl.js";
 
 /**
  * Every list format, most specific first: a folder's files are offered to each in turn and
@@ -13,5 +18,10 @@ export const listFormats: SourceFormat[] = [
   ofacConsFormat,
   ukSanctionsFormat,
   euFsfFormat,
+  unScFormat,
+  caSemaFormat,
+  usBisDplFormat,
+  usTradeCslFormat,
+  usFrEntityListFormat,
   ftmJsonFormat,
 ];
