@@ -1,6 +1,9 @@
 import { isA } from "../model/index.js";
 import {
+  isPatronymic,
+  isTitle,
   normalizeNameVariants,
+  numberValue,
   phoneticKey,
   skeleton,
   splitLegalForms,
@@ -17,6 +20,7 @@ export interface PreparedName {
   /** The skeletons joined: catches split and merged words (VladimirPutin). */
   joined: string;
   weight: number;
+  kind: NameKind;
 }
 
 export type NameKind = "person" | "org";
@@ -30,9 +34,13 @@ export function nameKind(schema: string): NameKind {
   return isA(schema, "Person") ? "person" : "org";
 }
 
+/** Titles, patronymics and generic organization words weigh less than the name itself. */
 function tokenWeight(text: string, skel: string, groups: readonly string[], kind: NameKind) {
   if (text.length === 1) return 1;
+  if ((kind === "org" || /\d/.test(text)) && numberValue(text) !== undefined) return 3;
   const base = Math.max(1, skel.length);
+  if (kind === "person" && isTitle(text)) return base * 0.2;
+  if (kind === "person" && isPatronymic(text)) return base * 0.5;
   const lighter = kind === "org" ? "org_symbols:" : "person_symbols:";
   return groups.some((group) => group.startsWith(lighter)) ? base * 0.4 : base;
 }
@@ -49,7 +57,9 @@ export function prepareToken(text: string, kind: NameKind = "person"): TokenInfo
   const groups = symbolGroups(text);
   const weight = tokenWeight(text, skel, groups, kind);
   const token = { text, skeleton: skel, phonetic: phoneticKey(text), groups, weight };
-  const info: TokenInfo = { ...token, initial: text.length === 1 && /\p{L}/u.test(text) };
+  const initial = text.length === 1 && /\p{L}/u.test(text);
+  const number = initial || (kind === "person" && !/\d/.test(text)) ? undefined : numberValue(text);
+  const info: TokenInfo = { ...token, initial, number };
   if (tokenCache.size > 500_000) tokenCache.clear();
   tokenCache.set(key, info);
   return info;
@@ -61,8 +71,8 @@ export function prepareSpelling(spelling: string, kind: NameKind): PreparedName 
   const split = kind === "org" ? splitLegalForms(words) : { tokens: words, forms: [] };
   const tokens = split.tokens.map((text) => prepareToken(text, kind));
   const weight = tokens.reduce((sum, token) => sum + token.weight, 0);
-  const joined = tokens.map((token) => token.skeleton).join("");
-  return { tokens, forms: split.forms, joined, weight };
+  const joined = skeleton(words.join(""));
+  return { tokens, forms: split.forms, joined, weight, kind };
 }
 
 /** The raw names of a record: name-like properties, else the person's name parts joined. */

@@ -14,6 +14,7 @@ export function deletions(text: string): string[] {
 /** Keys a vocabulary token is filed under. */
 function indexKeys(token: TokenInfo): string[] {
   if (token.initial) return [`t:${token.text}`];
+  if (token.number !== undefined) return [`n:${token.number}`, `s:${token.skeleton}`];
   const keys = [`s:${token.skeleton}`, `p:${token.phonetic}`, ...token.groups.map((g) => `g:${g}`)];
   if (token.skeleton.length >= MIN_EDIT_LENGTH) {
     for (const deleted of deletions(token.skeleton)) keys.push(`d:${deleted}`);
@@ -23,6 +24,7 @@ function indexKeys(token: TokenInfo): string[] {
 
 /** Keys to look up for a query token: together they reach every token it is similar to. */
 function queryKeys(token: TokenInfo): string[] {
+  if (token.number !== undefined) return [`n:${token.number}`, `s:${token.skeleton}`];
   const keys = [`s:${token.skeleton}`, `p:${token.phonetic}`, `t:${token.text[0]}`];
   for (const group of token.groups) keys.push(`g:${group}`);
   if (token.skeleton.length >= MIN_EDIT_LENGTH - 1) keys.push(`d:${token.skeleton}`);
@@ -41,6 +43,8 @@ export class Vocabulary {
   readonly tokens: TokenInfo[] = [];
   private readonly ids = new Map<string, number>();
   private readonly keys = new Map<string, number[]>();
+  /** Query tokens repeat (company, mohammad): their similar tokens are kept until a token is added. */
+  private readonly cache = new Map<string, [number, number][]>();
 
   get size(): number {
     return this.tokens.length;
@@ -51,6 +55,7 @@ export class Vocabulary {
     const id = this.ids.get(`${kind}:${token.text}`);
     if (id !== undefined) return id;
     const created = this.tokens.length;
+    if (this.cache.size) this.cache.clear();
     this.tokens.push(token);
     this.ids.set(`${kind}:${token.text}`, created);
     for (const key of indexKeys(token)) {
@@ -66,6 +71,16 @@ export class Vocabulary {
    * @example vocabulary.similar(prepareToken("sergei")) // [[12, 0.97], ...]
    */
   similar(token: TokenInfo): [number, number][] {
+    const key = token.number === undefined ? token.text : `#${token.text}`;
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    const found = this.findSimilar(token);
+    if (this.cache.size > 50_000) this.cache.clear();
+    this.cache.set(key, found);
+    return found;
+  }
+
+  private findSimilar(token: TokenInfo): [number, number][] {
     const seen = new Set<number>();
     const found: [number, number][] = [];
     for (const key of queryKeys(token)) {

@@ -54,28 +54,42 @@ export interface LegalFormSplit {
   forms: string[];
 }
 
+function formAt(tokens: string[], start: number, end: number): string | undefined {
+  return loadTable().phrases.get(tokens.slice(start, end).join(" "));
+}
+
+/** The longest legal form starting at `start` (or ending at `end`), as [size, class]. */
+function longestForm(tokens: string[], start: number, end: number, fromEnd: boolean) {
+  const { longest } = loadTable();
+  for (let size = Math.min(longest, end - start); size > 0; size--) {
+    const form = fromEnd ? formAt(tokens, end - size, end) : formAt(tokens, start, start + size);
+    if (form) return [size, form] as const;
+  }
+  return undefined;
+}
+
 /**
- * Remove legal-form phrases (longest first) from normalized tokens.
+ * Remove legal-form phrases (longest first) from the start and the end of normalized tokens;
+ * words inside the name stay, since short forms (ii, sa, ag) are also ordinary words there.
  * @example splitLegalForms(["jsc", "tactical", "missiles", "corporation"])
  * // { tokens: ["tactical", "missiles", "corporation"], forms: ["JSC"] }
  */
 export function splitLegalForms(tokens: string[]): LegalFormSplit {
-  const { phrases, longest } = loadTable();
-  const kept: string[] = [];
   const forms: string[] = [];
-  let index = 0;
-  while (index < tokens.length) {
-    let found = 0;
-    for (let size = Math.min(longest, tokens.length - index); size > 0 && !found; size--) {
-      const form = phrases.get(tokens.slice(index, index + size).join(" "));
-      if (form) forms.push(form);
-      if (form) found = size;
-    }
-    if (found) index += found;
-    else kept.push(tokens[index++]!);
+  let start = 0;
+  let end = tokens.length;
+  for (let found = longestForm(tokens, start, end, false); found && start < end; ) {
+    forms.push(found[1]);
+    start += found[0];
+    found = longestForm(tokens, start, end, false);
+  }
+  for (let found = longestForm(tokens, start, end, true); found && start < end; ) {
+    forms.push(found[1]);
+    end -= found[0];
+    found = longestForm(tokens, start, end, true);
   }
   // A name that is nothing but a legal form keeps its words.
-  return kept.length ? { tokens: kept, forms } : { tokens, forms: [] };
+  return start < end ? { tokens: tokens.slice(start, end), forms } : { tokens, forms: [] };
 }
 
 /**

@@ -1,5 +1,6 @@
 /** Rewrites that map competing romanizations of one sound onto one spelling, in order. */
 const REWRITES: [RegExp, string][] = [
+  [/^(hs|x)/g, "s"],
   [/x/g, "ks"],
   [/w/g, "v"],
   [/ph/g, "f"],
