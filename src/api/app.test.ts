@@ -270,6 +270,14 @@ describe("yente-compatible API", () => {
         ],
       ]
     `);
+    const big = await app.request(
+      "/match/default",
+      post({ queries: {}, pad: "x".repeat(11 << 20) }),
+    );
+    expect([big.status, await big.json()]).toEqual([
+      413,
+      { error: { code: "request_too_large", message: "the body exceeds 10485760 bytes" } },
+    ]);
     expect(errors).toEqual([]);
   });
 
