@@ -1,8 +1,14 @@
+export { countryCode } from "./countries.js";
+export { isoDates } from "./dates.js";
 export { type Downloaded, type DownloadOptions, downloadFile } from "./download.js";
+export { euFsfFormat } from "./eu-fsf.js";
 export { expandPaths, hashFile, headText, probeFile } from "./files.js";
 export { ftmJsonFormat } from "./ftm-json.js";
+export { addFacts, parseRemarks, type RemarkFact, refineIdentifier } from "./identifiers.js";
 export { groupByFormat, type LoadOptions, loadLists } from "./load.js";
+export { ofacConsFormat, ofacSdnFormat } from "./ofac-csv.js";
 export { type OfficialList, officialLists, resolveLists } from "./official-lists.js";
 export { listFormats } from "./registry.js";
 export type { FileProbe, ReadContext, SourceFormat, SourceInput } from "./types.js";
+export { ukSanctionsFormat } from "./uk-sanctions.js";
 export { type UpdateOptions, type UpdateResult, updateLists } from "./update.js";
