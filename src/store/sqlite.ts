@@ -9,6 +9,7 @@ import {
   type SourceFile,
   type Statement,
 } from "../model/index.js";
+import { LoadCounts } from "./load-counts.js";
 import { insertJudgement, selectJudgements } from "./sqlite-judgements.js";
 import { sqliteMigrations } from "./sqlite-schema.js";
 import type {
@@ -139,6 +140,7 @@ export class SqliteStore implements Store {
     onProgress?: ProgressListener,
   ): Promise<DatasetSummary> {
     const db = this.db;
+    const counts = new LoadCounts();
     const insertBatch = (batch: Statement[]) => {
       for (const s of batch) {
         if (s.dataset !== load.name) {
@@ -150,6 +152,7 @@ export class SqliteStore implements Store {
         }
       }
       this.insertStatements(batch);
+      counts.add(batch);
     };
     db.exec("BEGIN IMMEDIATE");
     try {
@@ -160,7 +163,7 @@ export class SqliteStore implements Store {
         done += batch.length;
         onProgress?.(done);
       }
-      const summary = this.summarize(load);
+      const summary = this.summarize(load, counts);
       const upsertSource = db.prepare(
         "INSERT OR REPLACE INTO sources (sha256, name, size) VALUES (?, ?, ?)",
       );
@@ -215,30 +218,12 @@ export class SqliteStore implements Store {
     return values;
   }
 
-  private summarize(load: DatasetLoad): DatasetSummary {
-    const counts = this.db
-      .prepare(
-        `SELECT COUNT(*) AS statements, COUNT(DISTINCT entity_id) AS entities
-         FROM statements WHERE dataset = ?`,
-      )
-      .get(load.name) as { statements: number; entities: number };
-    // A target is an entity a Sanction points at, or one tagged with a sanction topic.
-    const targets = this.db
-      .prepare(
-        `SELECT COUNT(*) AS n FROM (
-           SELECT value AS id FROM statements
-           WHERE dataset = ? AND schema = 'Sanction' AND prop = 'entity'
-           UNION
-           SELECT entity_id FROM statements
-           WHERE dataset = ? AND prop = 'topics' AND value LIKE 'sanction%'
-         )`,
-      )
-      .get(load.name, load.name) as { n: number };
+  private summarize(load: DatasetLoad, counts: LoadCounts): DatasetSummary {
     return {
       ...load,
       loadedAt: new Date().toISOString(),
       entities: counts.entities,
-      targets: targets.n,
+      targets: counts.targets,
       statements: counts.statements,
     };
   }
