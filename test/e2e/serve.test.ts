@@ -6,7 +6,12 @@ import { describe, expect, it } from "vitest";
 import { cli, tempDir } from "../helpers/cli.js";
 
 const root = resolve(import.meta.dirname, "../..");
-const entry = `import { runCli } from ${JSON.stringify(join(root, "src/cli/index.ts"))}; process.exitCode = await runCli(process.argv);`;
+const entry = [
+  `import { startServer } from ${JSON.stringify(join(root, "src/api/index.ts"))};`,
+  `import { runCli } from ${JSON.stringify(join(root, "src/cli/index.ts"))};`,
+  `import { processIo } from ${JSON.stringify(join(root, "src/cli/output.ts"))};`,
+  "process.exitCode = await runCli(process.argv, { io: processIo, env: process.env, serve: startServer });",
+].join("\n");
 
 /** Start `sanctrace serve` as a real process and wait for the address it prints. */
 async function startServe(db: string) {
@@ -43,6 +48,13 @@ async function startServe(db: string) {
 }
 
 describe("sanctrace serve", () => {
+  it("needs the API wired in by the entry point", async () => {
+    const run = await cli("--db", join(tempDir(), "w.db"), "serve", "--port", "0");
+    expect(run.stderr).toBe(
+      "error [serve_unavailable] this entry point does not include the HTTP API\n",
+    );
+  });
+
   it("answers yente clients over HTTP on a port of its own and stops on SIGTERM", async () => {
     const dir = tempDir();
     const db = join(dir, "w.db");
