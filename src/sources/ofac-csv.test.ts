@@ -147,6 +147,26 @@ describe.skipIf(skipWithoutShared)("OFAC SDN entries", () => {
   });
 });
 
+describe.skipIf(skipWithoutShared)("OFAC consolidated list", () => {
+  it("dates the Sanction from a listing date in the continued remarks", async () => {
+    const { statements, names } = await readFolder(
+      ofacConsFormat,
+      sharedPath("ofac_consolidated_nonsdn_2025-12"),
+    );
+    const cited = statements
+      .filter((s) => s.entityId === "ofac-cons-17016-sanction")
+      .map((s) => `${s.prop}=${s.value} @${names.get(s.source)} ${s.locator}`);
+    expect(cited).toEqual([
+      "listingDate=2022-02-24 @cons_comments.csv row:2",
+      "entity=ofac-cons-17016 @cons_prim.csv row:83",
+      "authority=Office of Foreign Assets Control @cons_prim.csv row:83",
+      "country=us @cons_prim.csv row:83",
+      "program=UKRAINE-EO13662 @cons_prim.csv row:83",
+      "program=RUSSIA-EO14024 @cons_prim.csv row:83",
+    ]);
+  });
+});
+
 describe.skipIf(skipWithoutShared)("OFAC file sets that do not belong together", () => {
   async function errorOfFolder(files: Record<string, string>) {
     const dir = tempDir();
