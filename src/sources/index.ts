@@ -1,3 +1,4 @@
+export { caSemaFormat } from "./ca-sema.js";
 export { countryCode } from "./countries.js";
 export { isoDates } from "./dates.js";
 export { type Downloaded, type DownloadOptions, downloadFile } from "./download.js";
@@ -11,4 +12,8 @@ export { type OfficialList, officialLists, resolveLists } from "./official-lists
 export { listFormats } from "./registry.js";
 export type { FileProbe, ReadContext, SourceFormat, SourceInput } from "./types.js";
 export { ukSanctionsFormat } from "./uk-sanctions.js";
+export { unScFormat } from "./un-sc.js";
 export { type UpdateOptions, type UpdateResult, updateLists } from "./update.js";
+export { usBisDplFormat } from "./us-bis-dpl.js";
+export { usFrEntityListFormat } from "./us-fr-entity-list.js";
+export { usTradeCslFormat } from "./us-trade-csl.js";
