@@ -80,13 +80,28 @@ export function perturbName(name: string, next: () => number): string {
   }
 }
 
+/**
+ * A name from a pool of invented words picked with a Zipf-like skew, as real name words are
+ * (many Mohammeds and Ivanovs, a long tail of rare surnames).
+ */
+function poolName(pool: string[], next: () => number): string {
+  const words = 2 + Math.floor(next() * 2);
+  return Array.from({ length: words }, () => pool[Math.floor(pool.length * next() ** 2.5)]!).join(
+    " ",
+  );
+}
+
 /** Generated entities: persons and companies with invented names, countries and dates. */
 export function* generateEntities(count: number, seed = 7): Generator<EntityRecord> {
   const next = random(seed);
+  const pool = Array.from(
+    { length: Math.max(1000, Math.round(count / 4)) },
+    () => inventName(next).split(" ")[0]!,
+  );
   const countries = ["ru", "cn", "ir", "by", "kp", "sy", "ae", "tr", "de", "us"];
   for (let i = 0; i < count; i++) {
     const person = next() < 0.6;
-    const name = inventName(next);
+    const name = poolName(pool, next);
     const properties: Record<string, string[]> = {
       name: [person ? name : `${name} ${next() < 0.5 ? "LLC" : "OOO"}`],
       country: [countries[Math.floor(next() * countries.length)]!],
@@ -95,7 +110,7 @@ export function* generateEntities(count: number, seed = 7): Generator<EntityReco
       properties.birthDate = [
         `19${50 + Math.floor(next() * 50)}-0${1 + Math.floor(next() * 9)}-1${Math.floor(next() * 9)}`,
       ];
-    if (next() < 0.3) properties.alias = [inventName(next)];
+    if (next() < 0.3) properties.alias = [poolName(pool, next)];
     const schema = person ? "Person" : "Company";
     yield { id: `gen-${i}`, schema, caption: name, properties, datasets: ["generated"] };
   }

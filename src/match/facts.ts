@@ -55,20 +55,30 @@ function identifierCore(prop: string, value: string): string {
   return prop === "imoNumber" ? normalized.replace(/^IMO/, "") : normalized;
 }
 
-/** Collect identifiers, countries and dates of a record. */
-export function collectFacts(record: MatchQuery): RecordFacts {
+/**
+ * Identifier keys of a record: `prop:VALUE`, and `*:VALUE` to catch cross-property equality.
+ * @example identifierKeys({ schema: "Vessel", properties: { imoNumber: ["IMO 9321483"] } })
+ * // Set { "imoNumber:9321483", "*:9321483" }
+ */
+export function identifierKeys(record: MatchQuery, props?: Set<string>): Set<string> {
   const identifiers = new Set<string>();
-  const identifierProps = new Set<string>();
-  for (const [prop, values] of Object.entries(record.properties)) {
+  for (const prop in record.properties) {
     if (!IDENTIFIER_SET.has(prop)) continue;
-    for (const value of values) {
+    for (const value of record.properties[prop]!) {
       const core = identifierCore(prop, value);
       if (core.length < 4) continue;
       identifiers.add(`${prop}:${core}`);
       identifiers.add(`*:${core}`);
-      identifierProps.add(prop);
+      props?.add(prop);
     }
   }
+  return identifiers;
+}
+
+/** Collect identifiers, countries and dates of a record. */
+export function collectFacts(record: MatchQuery): RecordFacts {
+  const identifierProps = new Set<string>();
+  const identifiers = identifierKeys(record, identifierProps);
   const countries = new Set(
     COUNTRY_PROPS.flatMap((prop) => record.properties[prop] ?? []).map((c) => c.toLowerCase()),
   );

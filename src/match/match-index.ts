@@ -1,8 +1,10 @@
 import type { EntityRecord } from "../model/index.js";
 import { CandidateScratch, findCandidateRows, type NameRows } from "./candidates.js";
-import { collectFacts, type RecordFacts, schemataCompatible } from "./facts.js";
+import { collectFacts, identifierKeys, type RecordFacts, schemataCompatible } from "./facts.js";
 import { type NameKind, nameKind, type PreparedName, prepareNames } from "./prepare.js";
+import { RowMultimap } from "./row-multimap.js";
 import { type PreparedRecord, prepareRecord, scorePrepared } from "./score.js";
+import type { TokenInfo } from "./token-similarity.js";
 import {
   DEFAULT_LIMIT,
   DEFAULT_THRESHOLD,
@@ -13,10 +15,8 @@ import {
 } from "./types.js";
 import { Vocabulary } from "./vocabulary.js";
 
-/** Doubling Float64Array for per-row numbers. */
-function grow(array: Float64Array, size: number): Float64Array {
-  if (array.length >= size) return array;
-  const next = new Float64Array(Math.max(size, array.length * 2, 1024));
+function growFloat(array: Float64Array, size: number): Float64Array {
+  const next = new Float64Array(size);
   next.set(array);
   return next;
 }
@@ -32,12 +32,16 @@ export class InMemoryMatchIndex implements MatchIndex, NameRows {
   nameWeight: Float64Array = new Float64Array(0);
   count = 0;
   private readonly entities: EntityRecord[] = [];
-  private readonly rowEntity: number[] = [];
-  private readonly rowTokens: Int32Array[] = [];
+  private rowEntity: Int32Array = new Int32Array(1024);
+  private rowStart: Int32Array = new Int32Array(1024);
+  private rowTokens: Int32Array = new Int32Array(4096);
+  private tokenCount = 0;
+  private rowJoined: Float64Array = new Float64Array(1024);
+  private rowSounds: Float64Array = new Float64Array(1024);
   private readonly rowForms = new Map<number, string[]>();
-  private readonly rowJoined: string[] = [];
   private readonly entityRows: number[] = [];
-  private readonly joined = new Map<string, number[]>();
+  private readonly joined = new RowMultimap();
+  private readonly sounds = new RowMultimap();
   private readonly identifiers = new Map<string, number[]>();
   private readonly scratch = new CandidateScratch();
   /** Filled as entities are scored: rebuilding these per candidate dominated query time. */
@@ -54,26 +58,41 @@ export class InMemoryMatchIndex implements MatchIndex, NameRows {
     this.entityRows.push(this.count);
     const kind = nameKind(entity.schema);
     for (const name of prepareNames(entity)) this.addRow(entityIndex, name, kind);
-    for (const id of collectFacts(entity).identifiers) {
+    for (const id of identifierKeys(entity)) {
       if (id.startsWith("*:")) pushTo(this.identifiers, id, entityIndex);
     }
   }
 
   private addRow(entityIndex: number, name: PreparedName, kind: "person" | "org"): void {
     const row = this.count++;
-    const ids = name.tokens.map((token) => this.vocabulary.intern(token, kind));
-    this.rowEntity.push(entityIndex);
-    this.rowTokens.push(Int32Array.from(ids));
-    if (name.forms.length) this.rowForms.set(row, name.forms);
-    this.nameWeight = grow(this.nameWeight, this.count);
+    this.growRows(this.count + 1, this.tokenCount + name.tokens.length);
+    this.rowEntity[row] = entityIndex;
+    this.rowStart[row] = this.tokenCount;
+    this.rowJoined[row] = name.joined;
+    this.rowSounds[row] = name.sounds;
     this.nameWeight[row] = name.weight;
-    for (const id of ids) {
+    if (name.forms.length) this.rowForms.set(row, name.forms);
+    for (const token of name.tokens) {
+      const id = this.vocabulary.intern(token, kind);
+      this.rowTokens[this.tokenCount++] = id;
       const posting = this.postings[id];
       if (posting) posting.push(row);
       else this.postings[id] = [row];
     }
-    this.rowJoined.push(name.joined);
-    pushTo(this.joined, name.joined, row);
+    this.joined.add(name.joined, row);
+    if (name.sounds) this.sounds.add(name.sounds, row);
+  }
+
+  private growRows(rows: number, tokens: number): void {
+    if (rows > this.rowEntity.length) {
+      const size = rows * 2;
+      this.rowEntity = growInt(this.rowEntity, size);
+      this.rowStart = growInt(this.rowStart, size);
+      this.rowJoined = growFloat(this.rowJoined, size);
+      this.rowSounds = growFloat(this.rowSounds, size);
+    }
+    if (tokens > this.rowTokens.length) this.rowTokens = growInt(this.rowTokens, tokens * 2);
+    if (rows > this.nameWeight.length) this.nameWeight = growFloat(this.nameWeight, rows * 2);
   }
 
   /**
@@ -97,10 +116,15 @@ export class InMemoryMatchIndex implements MatchIndex, NameRows {
   private preparedRow(row: number, kind: NameKind): PreparedName {
     const cached = this.rowCache[row];
     if (cached) return cached;
-    const tokens = [...this.rowTokens[row]!].map((id) => this.vocabulary.tokens[id]!);
+    const end = row + 1 < this.count ? this.rowStart[row + 1]! : this.tokenCount;
+    const tokens: TokenInfo[] = [];
+    for (let at = this.rowStart[row]!; at < end; at++) {
+      tokens.push(this.vocabulary.tokens[this.rowTokens[at]!]!);
+    }
     const forms = this.rowForms.get(row) ?? [];
     const joined = this.rowJoined[row]!;
-    const name = { tokens, forms, joined, weight: this.nameWeight[row]!, kind };
+    const sounds = this.rowSounds[row]!;
+    const name = { tokens, forms, joined, sounds, weight: this.nameWeight[row]!, kind };
     this.rowCache[row] = name;
     return name;
   }
@@ -121,7 +145,8 @@ export class InMemoryMatchIndex implements MatchIndex, NameRows {
       for (const [row, bound] of findCandidateRows(this, this.scratch, name, threshold)) {
         addRow(row, bound);
       }
-      for (const row of this.joined.get(name.joined) ?? []) addRow(row, 1);
+      for (const row of this.joined.get(name.joined)) addRow(row, 1);
+      if (name.sounds) for (const row of this.sounds.get(name.sounds)) addRow(row, 1);
     }
     for (const id of query.facts.identifiers) {
       for (const entityIndex of this.identifiers.get(id) ?? []) {
@@ -169,6 +194,12 @@ function insertScore(top: number[], score: number, limit: number): void {
   while (at > 0 && top[at - 1]! < score) at--;
   if (at < limit) top.splice(at, 0, score);
   if (top.length > limit) top.pop();
+}
+
+function growInt(array: Int32Array, size: number): Int32Array {
+  const next = new Int32Array(size);
+  next.set(array);
+  return next;
 }
 
 function pushTo(map: Map<string, number[]>, key: string, value: number): void {

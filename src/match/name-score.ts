@@ -69,10 +69,14 @@ export function combineAlignment(
   return matched / (paired + penalty * (unpairedLeft + unpairedRight));
 }
 
+/** Split or merged words: the whole name spelled alike (0.97) or sounding alike (0.85). */
 function joinedScore(left: PreparedName, right: PreparedName): number {
   if (left.tokens.length === right.tokens.length && left.tokens.length > 1) return 0;
-  return left.joined === right.joined ? 0.97 : 0;
+  if (left.joined === right.joined) return 0.97;
+  return left.sounds !== 0 && left.sounds === right.sounds ? JOINED_SOUND_SIMILARITY : 0;
 }
+
+export const JOINED_SOUND_SIMILARITY = 0.85;
 
 /**
  * Compare two prepared spellings by aligned token similarity; word order is free, a missing

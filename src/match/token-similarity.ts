@@ -1,5 +1,7 @@
 /** Token pairs below this similarity do not align; the index relies on it. */
 export const MIN_TOKEN_SIMILARITY = 0.7;
+/** Skeletons shorter than this do not match at one edit: Snow is not Snoe, CVC is not CVS. */
+export const MIN_EDIT_LENGTH = 4;
 
 /** A name token with the keys the scorer and the index compare. */
 export interface TokenInfo {
@@ -12,7 +14,14 @@ export interface TokenInfo {
   initial: boolean;
   /** The number a numeral token stands for (3, three, iii); numbers only match numbers. */
   number: number | undefined;
+  /** Romanized from a script that writes few vowels (Arabic, Hebrew): compare consonants. */
+  abjad: boolean;
+  /** The skeleton without vowels, w and y: what an abjad spelling keeps (mhmd, dvd). */
+  consonants: string;
 }
+
+/** Similarity of an abjad spelling and a word with the same consonants (mhmd, mohamed). */
+export const CONSONANT_SIMILARITY = 0.85;
 
 /**
  * Optimal string alignment distance capped at one edit: 0 when equal, 1 for one insertion,
@@ -62,8 +71,17 @@ export function tokenSimilarity(left: TokenInfo, right: TokenInfo): number {
   if (left.skeleton === right.skeleton) return 0.97;
   let best = 0;
   const length = Math.max(left.skeleton.length, right.skeleton.length);
-  if (editDistanceUpToOne(left.skeleton, right.skeleton) === 1) best = 1 - 1 / length;
+  if (length >= MIN_EDIT_LENGTH && editDistanceUpToOne(left.skeleton, right.skeleton) === 1) {
+    best = 1 - 1 / length;
+  }
   if (best < 0.9 && sharesGroup(left, right)) best = 0.9;
   if (best < 0.8 && left.phonetic.length > 1 && left.phonetic === right.phonetic) best = 0.8;
+  if (
+    best < CONSONANT_SIMILARITY &&
+    (left.abjad || right.abjad) &&
+    left.consonants === right.consonants
+  ) {
+    best = CONSONANT_SIMILARITY;
+  }
   return best >= MIN_TOKEN_SIMILARITY ? best : 0;
 }

@@ -8,6 +8,6 @@ export {
 export { isPatronymic, isTitle } from "./name-parts.js";
 export { nameTokens, normalizeName, normalizeNameVariants } from "./normalize.js";
 export { numberValue } from "./numbers.js";
-export { phoneticKey } from "./phonetic.js";
+export { phoneticKey, phoneticKeyOfSkeleton } from "./phonetic.js";
 export { skeleton } from "./skeleton.js";
 export { transliterate } from "./transliterate.js";

@@ -3,6 +3,9 @@ import { normalizeName } from "./normalize.js";
 
 interface LegalFormTable {
   phrases: Map<string, string>;
+  /** First and last words of every phrase: most names start and end with neither. */
+  firstWords: Set<string>;
+  lastWords: Set<string>;
   longest: number;
   symbols: Map<string, string[]>;
 }
@@ -24,17 +27,22 @@ function loadTable(): LegalFormTable {
   if (loaded) return loaded;
   const phrases = new Map<string, string>();
   let longest = 1;
+  const firstWords = new Set<string>();
+  const lastWords = new Set<string>();
   for (const [className, , aliases] of table.legalForms as [string, string, string[]][]) {
     for (const alias of aliases) {
       const phrase = normalizeName(alias);
       if (!phrase || phrases.has(phrase)) continue;
       phrases.set(phrase, className);
-      longest = Math.max(longest, phrase.split(" ").length);
+      const words = phrase.split(" ");
+      longest = Math.max(longest, words.length);
+      firstWords.add(words[0]!);
+      lastWords.add(words[words.length - 1]!);
     }
   }
   const symbols = new Map<string, string[]>();
   for (const [group, words] of Object.entries(table.symbols)) addSymbols(symbols, group, words);
-  loaded = { phrases, longest, symbols };
+  loaded = { phrases, firstWords, lastWords, longest, symbols };
   return loaded;
 }
 
@@ -60,7 +68,10 @@ function formAt(tokens: string[], start: number, end: number): string | undefine
 
 /** The longest legal form starting at `start` (or ending at `end`), as [size, class]. */
 function longestForm(tokens: string[], start: number, end: number, fromEnd: boolean) {
-  const { longest } = loadTable();
+  const { longest, firstWords, lastWords } = loadTable();
+  if (fromEnd ? !lastWords.has(tokens[end - 1]!) : !firstWords.has(tokens[start]!)) {
+    return undefined;
+  }
   for (let size = Math.min(longest, end - start); size > 0; size--) {
     const form = fromEnd ? formAt(tokens, end - size, end) : formAt(tokens, start, start + size);
     if (form) return [size, form] as const;
