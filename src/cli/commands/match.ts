@@ -38,7 +38,7 @@ export function registerMatch(program: Command, context: CliContext): void {
         ...(options.id ? { identifier: options.id } : {}),
       });
       const hits = await withStore(db, async (store) => {
-        const matcher = await openMatcher(store);
+        const matcher = (await openMatcher(store)).requireLists();
         const { limit, threshold } = options;
         return matcher.match(query, {
           limit,
