@@ -1,7 +1,5 @@
 import type { Command } from "commander";
-import { openMatcher } from "../../match/matcher.js";
-import { buildNameQuery } from "../../match/query.js";
-import { toScreenHit } from "../../match/screen.js";
+import { buildNameQuery, openMatcher, toScreenHit } from "../../match/index.js";
 import { type CliContext, globalOptions, withStore } from "../context.js";
 import { printTable } from "../output.js";
 import { parseLimit, parseThreshold } from "./numbers.js";
