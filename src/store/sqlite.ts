@@ -10,12 +10,14 @@ import {
   type Statement,
 } from "../model/index.js";
 import { LoadCounts } from "./load-counts.js";
+import { insertJudgement, selectJudgements } from "./sqlite-judgements.js";
 import { sqliteMigrations } from "./sqlite-schema.js";
 import type {
   AuditEntry,
   DatasetLoad,
   DatasetSummary,
   EntityQuery,
+  Judgement,
   ProgressListener,
   Store,
   StoreStats,
@@ -376,6 +378,14 @@ export class SqliteStore implements Store {
       ...row,
       detail: JSON.parse(row.detail) as Record<string, unknown>,
     }));
+  }
+
+  async appendJudgement(entry: Omit<Judgement, "id" | "at"> & { at?: string }): Promise<Judgement> {
+    return insertJudgement(this.db, entry);
+  }
+
+  async listJudgements(entityId?: string): Promise<Judgement[]> {
+    return selectJudgements(this.db, entityId);
   }
 
   async close(): Promise<void> {
