@@ -3,12 +3,21 @@ import { isSanctraceError } from "../model/index.js";
 import { registerEntity } from "./commands/entity.js";
 import { registerGoods } from "./commands/goods.js";
 import { registerLists } from "./commands/lists.js";
+import { registerOwnership } from "./commands/ownership.js";
 import { registerStats } from "./commands/stats.js";
+import { registerTrace } from "./commands/trace.js";
 import type { CliContext } from "./context.js";
 import { processIo } from "./output.js";
 
 /** Every command, in the order `--help` lists them. */
-const commands = [registerLists, registerEntity, registerStats, registerGoods];
+const commands = [
+  registerLists,
+  registerEntity,
+  registerStats,
+  registerGoods,
+  registerTrace,
+  registerOwnership,
+];
 
 /** Build the `sanctrace` program; commands only parse and call the stages. */
 export function buildProgram(context: CliContext): Command {
