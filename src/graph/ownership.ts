@@ -194,29 +194,36 @@ function effectiveMajority(graph: Graph, node: number): EuUkBasis[] {
 }
 
 function ownerReports(graph: Graph, node: number): OwnerReport[] {
-  const byOwner = new Map<number, OwnerReport>();
+  const byOwner = new Map<number, { total: number; report: OwnerReport }>();
   for (const chain of ownershipChains(graph, node)) {
     const owner = chain.nodes[0]!;
     const nodes = chain.nodes.map((n) => graph.ids[n]!);
-    const report = byOwner.get(owner) ?? {
-      id: graph.ids[owner]!,
-      effective_percentage: 0,
-      sanctioned: graph.sanctioned[owner] === 1,
-      chain: nodes,
-      chains: [],
+    const entry = byOwner.get(owner) ?? {
+      total: 0,
+      report: {
+        id: graph.ids[owner]!,
+        effective_percentage: 0,
+        sanctioned: graph.sanctioned[owner] === 1,
+        chain: nodes,
+        chains: [],
+      },
     };
-    report.effective_percentage = round(report.effective_percentage + chain.effective);
-    report.chains.push({
+    entry.total += chain.effective;
+    entry.report.chains.push({
       nodes,
       percentage: round(chain.effective),
       arithmetic: chainArithmetic(chain.percentages),
     });
-    report.chain = report.chains.reduce((best, c) =>
+    entry.report.chain = entry.report.chains.reduce((best, c) =>
       c.percentage > best.percentage ? c : best,
     ).nodes;
-    byOwner.set(owner, report);
+    byOwner.set(owner, entry);
   }
-  return [...byOwner.values()].sort(
+  const reports = [...byOwner.values()].map(({ total, report }) => ({
+    ...report,
+    effective_percentage: round(total),
+  }));
+  return reports.sort(
     (a, b) => b.effective_percentage - a.effective_percentage || a.id.localeCompare(b.id),
   );
 }

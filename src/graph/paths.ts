@@ -109,7 +109,7 @@ function consider(
   const kind = graph.edgeKind[edge]!;
   if (!admits(state, edge, kind, entries.lastDate.get(entry))) return;
   if (entries.onPath(entry, other)) return;
-  if (!query.timeRespecting) {
+  if (!query.timeRespecting && !query.goods) {
     // Parallel edges to one neighbour collapse to the strongest, so top-K paths differ.
     if (state.stamp[other] !== state.epoch.value) {
       state.stamp[other] = state.epoch.value;

@@ -112,3 +112,117 @@ describe("trace", () => {
     ]);
   });
 });
+
+describe("a traced chain", () => {
+  it("carries goods, dates, evidence and reasons on every edge", async () => {
+    const store = new SqliteStore(join(tempDir(), "w.db"));
+    const source = await loadEntities(store, "trade", "evidence", [
+      company("ae-front", "Gulf Aero FZE", { address: "Office 12, Jebel Ali Free Zone, Dubai" }),
+      company("ru-shell", "Kupol Supply", { address: "office 12 jebel ali free zone dubai" }),
+      ship("ea-1", "cn-sup", "ae-front", "2023-01-10", "8542.31", "микросхемы STM32"),
+      entity("Ownership", "own-1", { owner: "ru-end", asset: "ru-shell", percentage: "100" }),
+    ]);
+    const listSource = await loadEntities(store, "sanctions", "list", [
+      entity("Sanction", "sanction-1", { entity: "ru-end" }),
+    ]);
+    const result = await traceSupplyChains(store, { from: "cn-sup", goods: "1" });
+    await store.close();
+    expect(listSource).not.toBe(source);
+    expect(JSON.parse(JSON.stringify(result).replaceAll(source, "SHA"))).toMatchInlineSnapshot(`
+      {
+        "captions": {
+          "ae-front": "Gulf Aero FZE",
+          "cn-sup": "cn-sup",
+          "ru-end": "ru-end",
+          "ru-shell": "Kupol Supply",
+        },
+        "expanded": 4,
+        "paths": [
+          {
+            "edges": [
+              {
+                "amount": 1000,
+                "date": "2023-01-10",
+                "evidence": [
+                  {
+                    "dataset": "trade",
+                    "locator": "line:3",
+                    "source": "SHA",
+                  },
+                ],
+                "goods": [
+                  {
+                    "categories": [
+                      "integrated_circuits",
+                    ],
+                    "chpl_tier": "1",
+                    "description": "микросхемы STM32",
+                    "hs": "8542.31",
+                  },
+                ],
+                "id": "ea-1",
+                "schema": "EconomicActivity",
+                "source": "cn-sup",
+                "target": "ae-front",
+                "weight": 0.95,
+              },
+              {
+                "date": null,
+                "evidence": [
+                  {
+                    "dataset": "trade",
+                    "locator": "line:1",
+                    "source": "SHA",
+                  },
+                  {
+                    "dataset": "trade",
+                    "locator": "line:2",
+                    "source": "SHA",
+                  },
+                ],
+                "goods": [],
+                "id": "SharedAddress:office 12 jebel ali free zone dubai",
+                "schema": "SharedAddress",
+                "source": "ae-front",
+                "target": "ru-shell",
+                "weight": 0.5,
+              },
+              {
+                "date": null,
+                "evidence": [
+                  {
+                    "dataset": "trade",
+                    "locator": "line:4",
+                    "source": "SHA",
+                  },
+                ],
+                "goods": [],
+                "id": "own-1",
+                "percentage": 100,
+                "schema": "Ownership",
+                "source": "ru-end",
+                "target": "ru-shell",
+                "weight": 0.95,
+              },
+            ],
+            "nodes": [
+              "cn-sup",
+              "ae-front",
+              "ru-shell",
+              "ru-end",
+            ],
+            "reasons": [
+              "ends at sanctioned ru-end (sanction-1)",
+              "EconomicActivity cn-sup -> Gulf Aero FZE on 2023-01-10: HS 8542.31, CHPL tier 1, integrated_circuits [weight 0.95]",
+              "SharedAddress Gulf Aero FZE -> Kupol Supply sharing "office 12 jebel ali free zone dubai" [weight 0.5]",
+              "Ownership ru-end -> Kupol Supply (100%) [weight 0.95]",
+              "score 0.4513 = 0.95 × 0.5 × 0.95",
+            ],
+            "score": 0.4513,
+          },
+        ],
+        "truncated": false,
+      }
+    `);
+  });
+});

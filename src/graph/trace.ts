@@ -168,7 +168,10 @@ function edgeReason(edge: TraceEdge, captions: Record<string, string>): string {
     .filter(Boolean);
   const stake = edge.percentage !== undefined ? ` (${edge.percentage}%)` : "";
   const what = goods.length ? `: ${goods.join("; ")}` : "";
-  return `${edge.schema} ${name(edge.source)} -> ${name(edge.target)}${when}${stake}${what} [weight ${edge.weight}]`;
+  const shared = edge.schema.startsWith("Shared")
+    ? ` sharing "${edge.id.slice(edge.schema.length + 1)}"`
+    : "";
+  return `${edge.schema} ${name(edge.source)} -> ${name(edge.target)}${when}${stake}${shared}${what} [weight ${edge.weight}]`;
 }
 
 function pathReasons(
