@@ -65,7 +65,8 @@ export class Graph implements GraphParts {
   readonly goods!: GoodsInfo[];
   readonly out: Adjacency;
   readonly in: Adjacency;
-  private sanctionedDistance: Uint8Array | undefined;
+  /** Steps to the nearest sanctioned node; empty until `distancesToSanctioned` indexes it. */
+  sanctionedDistance: Uint8Array = new Uint8Array(0);
 
   constructor(parts: GraphParts) {
     Object.assign(this, parts);
@@ -98,12 +99,6 @@ export class Graph implements GraphParts {
 
   isDerived(edge: number): boolean {
     return isDerivedKind(this.edgeKind[edge]!);
-  }
-
-  /** Cached lower bound on steps to a sanctioned node (see `distancesToSanctioned`). */
-  cachedSanctionedDistance(compute: () => Uint8Array): Uint8Array {
-    this.sanctionedDistance ??= compute();
-    return this.sanctionedDistance;
   }
 
   /** Bytes held by the typed arrays (strings and maps excluded). */

@@ -41,21 +41,22 @@ export const FAR = 255;
 
 /**
  * Breadth-first distances (in steps along `forwardSteps`) from every node to the nearest of
- * `targets`, up to `maxDepth`; nodes further away get FAR. A lower bound for any filtered
- * search, since filters only remove edges.
+ * `targets`, up to `maxDepth`; nodes further away get `beyond` (FAR, or maxDepth + 1 as a
+ * lower bound). A lower bound for any filtered search, since filters only remove edges.
  * @example distancesTo(graph, [graph.nodeOf("ofac-1")!], 4)[graph.nodeOf("acme")!] // 2
  */
 export function distancesTo(
   graph: Graph,
   targets: ArrayLike<number>,
   maxDepth: number,
+  beyond = FAR,
 ): Uint8Array {
-  const distance = new Uint8Array(graph.nodeCount).fill(FAR);
+  const distance = new Uint8Array(graph.nodeCount).fill(beyond);
   const queue = new Int32Array(graph.nodeCount);
   let tail = 0;
   for (let i = 0; i < targets.length; i++) {
     const node = targets[i]!;
-    if (distance[node] === FAR) {
+    if (distance[node] === beyond) {
       distance[node] = 0;
       queue[tail++] = node;
     }
@@ -69,7 +70,7 @@ export function distancesTo(
     for (let i = graph.out.offsets[node]!, end = graph.out.offsets[node + 1]!; i < end; i++) {
       const edge = graph.out.edges[i]!;
       const other = edgeTarget[edge]!;
-      if (viaOut[edgeKind[edge]!] && distance[other] === FAR) {
+      if (viaOut[edgeKind[edge]!] && distance[other] === beyond) {
         distance[other] = next;
         queue[tail++] = other;
       }
@@ -77,7 +78,7 @@ export function distancesTo(
     for (let i = graph.in.offsets[node]!, end = graph.in.offsets[node + 1]!; i < end; i++) {
       const edge = graph.in.edges[i]!;
       const other = edgeSource[edge]!;
-      if (viaIn[edgeKind[edge]!] && distance[other] === FAR) {
+      if (viaIn[edgeKind[edge]!] && distance[other] === beyond) {
         distance[other] = next;
         queue[tail++] = other;
       }
@@ -86,18 +87,63 @@ export function distancesTo(
   return distance;
 }
 
-/** Largest depth the cached distance to sanctioned nodes covers. */
+/** Largest depth the sanctioned-distance index covers. */
 export const sanctionedDistanceDepth = 12;
 
+/** Reorder one node's edges by the distance of their other end, nearest first (stable). */
+function orderSegment(
+  edges: Int32Array,
+  start: number,
+  end: number,
+  distanceOf: (edge: number) => number,
+  keys: Float64Array,
+): void {
+  const length = end - start;
+  if (length < 2) return;
+  const slice = keys.subarray(0, length);
+  for (let i = 0; i < length; i++)
+    slice[i] = distanceOf(edges[start + i]!) * 2 ** 32 + edges[start + i]!;
+  slice.sort();
+  for (let i = 0; i < length; i++) edges[start + i] = slice[i]! % 2 ** 32;
+}
+
 /**
- * Distances to the nearest sanctioned node, computed once per graph and cached.
+ * Distances to the nearest sanctioned node, computed once per graph; each node's edges are
+ * then ordered by the distance of their other end, so a search towards sanctioned parties
+ * stops scanning a hub's edges as soon as the rest are too far.
  * @example distancesToSanctioned(graph)[node] <= 3
  */
 export function distancesToSanctioned(graph: Graph): Uint8Array {
-  return graph.cachedSanctionedDistance(() => {
-    const targets: number[] = [];
-    for (let node = 0; node < graph.nodeCount; node++)
-      if (graph.sanctioned[node]) targets.push(node);
-    return distancesTo(graph, targets, sanctionedDistanceDepth);
-  });
+  if (graph.sanctionedDistance.length === graph.nodeCount) return graph.sanctionedDistance;
+  const targets: number[] = [];
+  for (let node = 0; node < graph.nodeCount; node++) if (graph.sanctioned[node]) targets.push(node);
+  const distance = distancesTo(graph, targets, sanctionedDistanceDepth);
+  let widest = 0;
+  for (let node = 0; node < graph.nodeCount; node++) {
+    widest = Math.max(
+      widest,
+      graph.out.offsets[node + 1]! - graph.out.offsets[node]!,
+      graph.in.offsets[node + 1]! - graph.in.offsets[node]!,
+    );
+  }
+  const keys = new Float64Array(widest);
+  const { edgeSource, edgeTarget } = graph;
+  for (let node = 0; node < graph.nodeCount; node++) {
+    orderSegment(
+      graph.out.edges,
+      graph.out.offsets[node]!,
+      graph.out.offsets[node + 1]!,
+      (e) => distance[edgeTarget[e]!]!,
+      keys,
+    );
+    orderSegment(
+      graph.in.edges,
+      graph.in.offsets[node]!,
+      graph.in.offsets[node + 1]!,
+      (e) => distance[edgeSource[e]!]!,
+      keys,
+    );
+  }
+  graph.sanctionedDistance = distance;
+  return distance;
 }
