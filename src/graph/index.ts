@@ -2,7 +2,7 @@ export { type BuildGraphOptions, buildGraph, parseAmount } from "./build-from-st
 export { edgeWeight, kindWeightTable, shipmentWeights } from "./edge-weights.js";
 export { EvidenceReader } from "./evidence.js";
 export { type GoodsTerm, goodsMask, goodsMatch, parseGoodsFilter } from "./goods-filter.js";
-export { type Adjacency, Graph, indexEdges } from "./graph.js";
+export { type Adjacency, fillAdjacency, Graph, indexEdges } from "./graph.js";
 export { type EdgeInput, GraphBuilder } from "./graph-builder.js";
 export {
   assessOwnership,

@@ -1,5 +1,5 @@
 import { edgeWeight, shipmentWeights } from "./edge-weights.js";
-import type { Graph } from "./graph.js";
+import type { Adjacency, Graph } from "./graph.js";
 import { PathEntries, ScoreHeap } from "./path-heap.js";
 import { distancesTo, distancesToSanctioned, forwardSteps } from "./steps.js";
 import { EdgeKind, isDatedKind, NO_DATE } from "./types.js";
@@ -142,9 +142,30 @@ function pushStep(state: SearchState, entry: number, edge: number, other: number
   state.heap.push(next);
 }
 
-function expand(state: SearchState, entry: number): void {
-  const { graph, distance, sorted } = state;
+/** Consider every allowed step out of `entry`'s node along one adjacency. */
+function scanSteps(
+  state: SearchState,
+  entry: number,
+  adjacency: Adjacency,
+  allowed: Uint8Array,
+  budget: number,
+  touched: number[],
+): void {
+  const { distance, sorted } = state;
+  const { edges, nodes, kinds } = adjacency;
   const node = state.entries.node.get(entry);
+  for (let i = adjacency.offsets[node]!, end = adjacency.offsets[node + 1]!; i < end; i++) {
+    const other = nodes[i]!;
+    if (distance[other]! > budget) {
+      if (sorted) break;
+      continue;
+    }
+    if (allowed[kinds[i]!]) consider(state, entry, edges[i]!, other, touched);
+  }
+}
+
+function expand(state: SearchState, entry: number): void {
+  const { graph } = state;
   // A neighbour must be within this many steps of a target.
   const budget = state.query.maxDepth - state.entries.depth.get(entry) - 1;
   const { viaOut, viaIn } = forwardSteps;
@@ -153,24 +174,8 @@ function expand(state: SearchState, entry: number): void {
     state.stamp.fill(0);
     state.epoch.value = 1;
   }
-  for (let i = graph.out.offsets[node]!, end = graph.out.offsets[node + 1]!; i < end; i++) {
-    const edge = graph.out.edges[i]!;
-    const other = graph.edgeTarget[edge]!;
-    if (distance[other]! > budget) {
-      if (sorted) break;
-      continue;
-    }
-    if (viaOut[graph.edgeKind[edge]!]) consider(state, entry, edge, other, touched);
-  }
-  for (let i = graph.in.offsets[node]!, end = graph.in.offsets[node + 1]!; i < end; i++) {
-    const edge = graph.in.edges[i]!;
-    const other = graph.edgeSource[edge]!;
-    if (distance[other]! > budget) {
-      if (sorted) break;
-      continue;
-    }
-    if (viaIn[graph.edgeKind[edge]!]) consider(state, entry, edge, other, touched);
-  }
+  scanSteps(state, entry, graph.out, viaOut, budget, touched);
+  scanSteps(state, entry, graph.in, viaIn, budget, touched);
   for (const other of touched) pushStep(state, entry, state.bestEdge[other]!, other);
 }
 

@@ -1,4 +1,4 @@
-import type { Graph } from "./graph.js";
+import { type Adjacency, fillAdjacency, type Graph } from "./graph.js";
 import { EdgeKind, edgeKindCount } from "./types.js";
 
 /**
@@ -61,28 +61,24 @@ export function distancesTo(
       queue[tail++] = node;
     }
   }
-  const { edgeKind, edgeSource, edgeTarget } = graph;
   const { viaOut, viaIn } = reverseSteps;
+  const { out, in: into } = graph;
+  const scan = (adjacency: Adjacency, allowed: Uint8Array, node: number, next: number) => {
+    const { nodes, kinds } = adjacency;
+    for (let i = adjacency.offsets[node]!, end = adjacency.offsets[node + 1]!; i < end; i++) {
+      const other = nodes[i]!;
+      if (allowed[kinds[i]!] && distance[other] === beyond) {
+        distance[other] = next;
+        queue[tail++] = other;
+      }
+    }
+  };
   for (let head = 0; head < tail; head++) {
     const node = queue[head]!;
     const next = distance[node]! + 1;
     if (next > maxDepth) break;
-    for (let i = graph.out.offsets[node]!, end = graph.out.offsets[node + 1]!; i < end; i++) {
-      const edge = graph.out.edges[i]!;
-      const other = edgeTarget[edge]!;
-      if (viaOut[edgeKind[edge]!] && distance[other] === beyond) {
-        distance[other] = next;
-        queue[tail++] = other;
-      }
-    }
-    for (let i = graph.in.offsets[node]!, end = graph.in.offsets[node + 1]!; i < end; i++) {
-      const edge = graph.in.edges[i]!;
-      const other = edgeSource[edge]!;
-      if (viaIn[edgeKind[edge]!] && distance[other] === beyond) {
-        distance[other] = next;
-        queue[tail++] = other;
-      }
-    }
+    scan(out, viaOut, node, next);
+    scan(into, viaIn, node, next);
   }
   return distance;
 }
@@ -90,21 +86,25 @@ export function distancesTo(
 /** Largest depth the sanctioned-distance index covers. */
 export const sanctionedDistanceDepth = 12;
 
-/** Reorder one node's edges by the distance of their other end, nearest first (stable). */
+const buckets = sanctionedDistanceDepth + 2;
+
+/** Reorder one node's edges by the distance of their other end, nearest first (stable counting sort). */
 function orderSegment(
-  edges: Int32Array,
-  start: number,
-  end: number,
-  distanceOf: (edge: number) => number,
-  keys: Float64Array,
+  adjacency: Adjacency,
+  node: number,
+  bucketOf: (other: number) => number,
+  scratch: { counts: Int32Array; buffer: Int32Array },
 ): void {
-  const length = end - start;
-  if (length < 2) return;
-  const slice = keys.subarray(0, length);
-  for (let i = 0; i < length; i++)
-    slice[i] = distanceOf(edges[start + i]!) * 2 ** 32 + edges[start + i]!;
-  slice.sort();
-  for (let i = 0; i < length; i++) edges[start + i] = slice[i]! % 2 ** 32;
+  const { edges, nodes } = adjacency;
+  const start = adjacency.offsets[node]!;
+  const end = adjacency.offsets[node + 1]!;
+  if (end - start < 2) return;
+  const { counts, buffer } = scratch;
+  counts.fill(0);
+  for (let i = start; i < end; i++) counts[bucketOf(nodes[i]!) + 1]!++;
+  for (let b = 1; b <= buckets; b++) counts[b]! += counts[b - 1]!;
+  for (let i = start; i < end; i++) buffer[counts[bucketOf(nodes[i]!)]!++] = edges[i]!;
+  edges.set(buffer.subarray(0, end - start), start);
 }
 
 /**
@@ -126,24 +126,14 @@ export function distancesToSanctioned(graph: Graph): Uint8Array {
       graph.in.offsets[node + 1]! - graph.in.offsets[node]!,
     );
   }
-  const keys = new Float64Array(widest);
-  const { edgeSource, edgeTarget } = graph;
+  const scratch = { counts: new Int32Array(buckets + 1), buffer: new Int32Array(widest) };
+  const bucketOf = (other: number) => Math.min(distance[other]!, sanctionedDistanceDepth + 1);
   for (let node = 0; node < graph.nodeCount; node++) {
-    orderSegment(
-      graph.out.edges,
-      graph.out.offsets[node]!,
-      graph.out.offsets[node + 1]!,
-      (e) => distance[edgeTarget[e]!]!,
-      keys,
-    );
-    orderSegment(
-      graph.in.edges,
-      graph.in.offsets[node]!,
-      graph.in.offsets[node + 1]!,
-      (e) => distance[edgeSource[e]!]!,
-      keys,
-    );
+    orderSegment(graph.out, node, bucketOf, scratch);
+    orderSegment(graph.in, node, bucketOf, scratch);
   }
+  fillAdjacency(graph.out, graph.edgeTarget, graph.edgeKind);
+  fillAdjacency(graph.in, graph.edgeSource, graph.edgeKind);
   graph.sanctionedDistance = distance;
   return distance;
 }

@@ -87,6 +87,20 @@ function dayOrThrow(text: string | undefined, option: string): number | undefine
  * @example toPathQuery(graph, { from: "acme", toSanctioned: true }).to // "sanctioned"
  */
 export function toPathQuery(graph: Graph, options: TraceOptions): PathQuery {
+  if (options.from && options.fromCountry) {
+    throw new SanctraceError(
+      "trace_conflicting_options",
+      "give --from or --from-country, not both",
+      "--from",
+    );
+  }
+  if (options.to && options.toSanctioned) {
+    throw new SanctraceError(
+      "trace_conflicting_options",
+      "give --to or --to-sanctioned, not both",
+      "--to",
+    );
+  }
   let sources: number[];
   if (options.from) sources = [nodeOrThrow(graph, options.from, "--from")];
   else if (options.fromCountry)
