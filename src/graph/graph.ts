@@ -31,7 +31,10 @@ export interface Adjacency {
   kinds: Uint8Array;
 }
 
-/** Copy each slot's other end and kind from its edge (after the edges were reordered). */
+/**
+ * Copy each slot's other end and kind from its edge (after the edges were reordered).
+ * @example fillAdjacency(graph.out, graph.edgeTarget, graph.edgeKind)
+ */
 export function fillAdjacency(adjacency: Adjacency, other: Int32Array, kind: Uint8Array): void {
   const { edges, nodes, kinds } = adjacency;
   for (let i = 0; i < edges.length; i++) {

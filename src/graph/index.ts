@@ -14,7 +14,6 @@ export {
 export { type FoundPath, findPaths, type PathQuery, type PathSearch } from "./paths.js";
 export { distancesTo, distancesToSanctioned, FAR, forwardSteps, reverseSteps } from "./steps.js";
 export {
-  describePaths,
   type TraceEdge,
   type TraceOptions,
   type TracePath,
@@ -22,6 +21,7 @@ export {
   toPathQuery,
   traceSupplyChains,
 } from "./trace.js";
+export { describePaths, type ExplainOptions } from "./trace-describe.js";
 export {
   EdgeKind,
   edgeSchemas,
