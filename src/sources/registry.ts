@@ -1,3 +1,4 @@
+import { documentFormat } from "./documents/index.js";
 import { ftmJsonFormat } from "./ftm-json.js";
 import type { SourceFormat } from "./types.js";
 
@@ -6,3 +7,6 @@ import type { SourceFormat } from "./types.js";
  * a file goes to the first format that claims it.
  */
 export const listFormats: SourceFormat[] = [ftmJsonFormat];
+
+/** Every evidence format (case material: tables, documents), most specific first. */
+export const evidenceFormats: SourceFormat[] = [documentFormat];
