@@ -1,5 +1,5 @@
 export { expandPaths, hashFile, headText, probeFile } from "./files.js";
 export { ftmJsonFormat } from "./ftm-json.js";
 export { groupByFormat, type LoadOptions, loadLists } from "./load.js";
-export { listFormats } from "./registry.js";
+export { evidenceFormats, listFormats } from "./registry.js";
 export type { FileProbe, ReadContext, SourceFormat, SourceInput } from "./types.js";

@@ -6,3 +6,10 @@ import type { SourceFormat } from "./types.js";
  * a file goes to the first format that claims it.
  */
 export const listFormats: SourceFormat[] = [ftmJsonFormat];
+
+/**
+ * Every evidence format (tables, documents), most specific first: `sanctrace ingest` offers
+ * each file to these in turn and the first format that claims it reads it. Formats that
+ * claim anything textual (plain text) belong at the end.
+ */
+export const evidenceFormats: SourceFormat[] = [];
