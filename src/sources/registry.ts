@@ -8,5 +8,9 @@ import type { SourceFormat } from "./types.js";
  */
 export const listFormats: SourceFormat[] = [ftmJsonFormat];
 
-/** Every evidence format (case material: tables, documents), most specific first. */
+/**
+ * Every evidence format (tables, documents), most specific first: `sanctrace ingest` offers
+ * each file to these in turn and the first format that claims it reads it. Formats that
+ * claim anything textual (plain text) belong at the end.
+ */
 export const evidenceFormats: SourceFormat[] = [documentFormat];
