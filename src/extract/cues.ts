@@ -1,4 +1,4 @@
-import type { FoundMention } from "./mention.js";
+import type { FoundMention, MentionKind } from "./mention.js";
 import { type Sentence, splitSentences } from "./sentences.js";
 
 /** A relation a sentence states between two mentions, by a cue word between them. */
@@ -74,19 +74,64 @@ function coordinated(
   return group;
 }
 
-/** Subjects left of the cue, objects right of it; with nothing right of it ("X, which A approved"), the mention before the subjects. */
-function pairAround(text: string, mentions: FoundMention[], cueStart: number, cueEnd: number) {
-  const lastLeft = mentions.findLastIndex((mention) => mention.end <= cueStart);
-  const firstRight = mentions.findIndex((mention) => mention.start >= cueEnd);
-  if (lastLeft < 0) return undefined;
-  const subjects = coordinated(text, mentions, lastLeft, -1).filter(
-    (m) => m.kind !== "place" && m.kind !== "product",
-  );
-  const beforeSubjects = lastLeft - coordinated(text, mentions, lastLeft, -1).length;
-  const objectIndex = firstRight >= 0 ? firstRight : beforeSubjects;
-  if (objectIndex < 0 || !subjects.length) return undefined;
-  const objects = coordinated(text, mentions, objectIndex, firstRight >= 0 ? 1 : -1);
-  return { subjects, objects };
+/** Who can act: a known entity or an organization, not a place or a product. */
+const isParty = (mention: FoundMention) =>
+  mention.kind === "entity" || mention.kind === "organization";
+/** A relative clause between the object and its subjects: "HW52V, which Kupol approved". */
+const RELATIVE = /\b(?:which|that|whom)\b|котор\p{L}+|其/u;
+
+/** The nearest party left of the cue, with the parties coordinated with it. */
+function subjectsBefore(text: string, mentions: FoundMention[], cueStart: number) {
+  const last = mentions.findLastIndex((mention) => mention.end <= cueStart && isParty(mention));
+  if (last < 0) return undefined;
+  const group = coordinated(text, mentions, last, -1);
+  return { subjects: group.filter(isParty), first: last - group.length + 1 };
+}
+
+interface CueAt {
+  start: number;
+  end: number;
+  role: string;
+}
+
+const GOODS: MentionKind[] = ["entity", "organization", "product"];
+const MOVES: MentionKind[] = [...GOODS, "place"];
+/** What a cue's object may be: money goes to parties, goods also to places, visits to places. */
+const OBJECT_KINDS: Record<string, MentionKind[]> = {
+  "approved for testing": GOODS,
+  supplied: MOVES,
+  delivered: MOVES,
+  acquired: GOODS,
+  paid: ["entity", "organization"],
+  owns: GOODS,
+  visited: MOVES,
+  shipped: MOVES,
+  sold: GOODS,
+  exported: MOVES,
+  produced: ["product"],
+  financed: GOODS,
+};
+
+/** Subjects left of the cue, objects right of it; with nothing right of it, the antecedent of a relative clause. */
+function pairAround(text: string, mentions: FoundMention[], cue: CueAt) {
+  const left = subjectsBefore(text, mentions, cue.start);
+  if (!left?.subjects.length) return undefined;
+  const fits = (mention: FoundMention) => OBJECT_KINDS[cue.role]!.includes(mention.kind);
+  const firstRight = mentions.findIndex((mention) => mention.start >= cue.end && fits(mention));
+  if (firstRight >= 0) {
+    return {
+      subjects: left.subjects,
+      objects: coordinated(text, mentions, firstRight, 1).filter(fits),
+    };
+  }
+  const antecedent = left.first - 1;
+  const between =
+    antecedent >= 0 ? text.slice(mentions[antecedent]!.end, mentions[left.first]!.start) : "";
+  if (!RELATIVE.test(between)) return undefined;
+  return {
+    subjects: left.subjects,
+    objects: coordinated(text, mentions, antecedent, -1).filter(fits),
+  };
 }
 
 /**
@@ -104,13 +149,13 @@ export function findRelationCues(text: string, mentions: FoundMention[]): Relati
     for (const match of body.matchAll(CUE_PATTERN)) {
       const cueStart = sentence.start + match.index;
       const cueEnd = cueStart + match[0].length;
-      const found = pairAround(text, inside, cueStart, cueEnd);
+      const role = roleOf(match);
+      const found = pairAround(text, inside, { start: cueStart, end: cueEnd, role });
       // "owned by X": the passive turns the pair around.
       const passive = /^\s+(?:by|со стороны)\s/u.test(text.slice(cueEnd, cueEnd + 16));
       const pair = found && passive ? { subjects: found.objects, objects: found.subjects } : found;
       for (const subject of pair?.subjects ?? []) {
         for (const object of pair?.objects ?? []) {
-          const role = roleOf(match);
           const key = `${subject.start}|${object.start}|${role}|${sentence.start}`;
           if (subject === object || seen.has(key)) continue;
           seen.add(key);

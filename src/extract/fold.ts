@@ -1,4 +1,4 @@
-import anyAscii from "any-ascii";
+import { normalizeName } from "../text/index.js";
 
 /**
  * Text folded for matching: each token (a word, or one Han character) transliterated to
@@ -34,9 +34,8 @@ const cache = new Map<string, string>();
 export function foldToken(token: string): string {
   let folded = cache.get(token);
   if (folded === undefined) {
-    folded = anyAscii(token.normalize("NFKC"))
-      .toLowerCase()
-      .replace(/[^a-z0-9]/g, "");
+    // The matcher's normalizer, spaces dropped: "四" -> "si", "Ижевске" -> "izhevske".
+    folded = normalizeName(token).replace(/[^a-z0-9]/g, "");
     if (cache.size > 200_000) cache.clear();
     cache.set(token, folded);
   }

@@ -20,6 +20,12 @@ interface CountryNames {
 }
 
 const require = createRequire(import.meta.url);
+/** Town names that are far more often calendar words in text. */
+const CALENDAR_WORDS = new Set(
+  "January February March April May June July August September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split(
+    " ",
+  ),
+);
 /** Cities this large are worth naming in news and trade papers (GeoNames' cities15000 cut). */
 const MIN_POPULATION = 15_000;
 
@@ -46,6 +52,7 @@ function cityNames(): PlaceName[] {
   cities.sort((a, b) => b.population - a.population);
   const places: PlaceName[] = [];
   for (const city of cities) {
+    if (CALENDAR_WORDS.has(city.name)) continue;
     const country = city.country.toLowerCase();
     places.push({ name: city.name, country });
     if (city.altName && city.altName !== city.name) places.push({ name: city.altName, country });

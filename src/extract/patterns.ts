@@ -4,15 +4,25 @@ import type { FoundMention } from "./mention.js";
 const WORD = String.raw`[A-ZА-ЯЁ][\p{L}\p{N}&-]*`;
 const NAME = String.raw`${WORD}(?:[ \t]+(?:${WORD}|of|and|&))*?`;
 const SHORT_NAME = String.raw`${WORD}(?:[ \t]+${WORD}){0,3}`;
-const CLOSE = String.raw`(?![\p{L}\p{N}])`;
+/** Chinese has no spaces, so only a Latin or Cyrillic letter or a digit glues onto a name. */
+const CLOSE = String.raw`(?![\p{Script=Latin}\p{Script=Cyrillic}\p{N}])`;
+const OPEN = String.raw`(?<![\p{Script=Latin}\p{Script=Cyrillic}\p{N}-])`;
 
 const EN_SUFFIX_FORMS = String.raw`Co\.,?\s*Ltd\.?|Co\.,?\s*Limited|Company Limited|Ltd\.?|Limited|LLC|L\.L\.C\.|Inc\.?|Corp\.?|Corporation|GmbH|JSC|PJSC|LLP|PLC|S\.A\.|AG`;
 const PREFIX_FORMS = `JSC|PJSC|OJSC|CJSC|LLC|OOO|AO|ZAO|OAO|PAO|ООО|АО|ЗАО|ОАО|ПАО|НАО|АНО|ФГУП|ГУП|НПО|НПП|АО НПО|Общество с ограниченной ответственностью|(?:Закрытое |Открытое |Публичное |Непубличное )?[Аа]кционерное общество`;
 const ORG_NOUNS_EN =
   "firm|company|manufacturer|maker|supplier|producer|plant|factory|distributor|contractor|intermediary|subsidiary|enterprise|vendor|exporter|importer|developer|holding|conglomerate";
-const ORG_NOUNS_RU =
+/** Either case of a word's first letter: "завод" and "Завод". */
+function eitherCase(words: string): string {
+  return words
+    .split("|")
+    .map((word) => `[${word[0]!.toUpperCase()}${word[0]}]${word.slice(1)}`)
+    .join("|");
+}
+const ORG_NOUNS_RU_LOWER =
   "компания|компании|фирма|фирмы|завод|завода|заводом|предприятие|предприятия|концерн|концерна|поставщик|поставщика|производитель|производителя";
-const CODE = String.raw`(?<![\p{L}\p{N}-])(?:[A-ZА-ЯЁ]{1,4}-?\d{1,4}[A-ZА-ЯЁ]{0,3}|[A-ZА-ЯЁ][a-zа-яё]{2,}-\d{1,4}[A-Za-zА-Яа-я]?)${CLOSE}`;
+const ORG_NOUNS_RU = eitherCase(ORG_NOUNS_RU_LOWER);
+const CODE = String.raw`${OPEN}(?:[A-ZА-ЯЁ]{1,4}-?\d{1,4}[A-ZА-ЯЁ]{0,3}|[A-ZА-ЯЁ][a-zа-яё]{2,}-\d{1,4}[A-Za-zА-Яа-я]?)${CLOSE}`;
 const PRODUCT_NOUNS = String.raw`drones?|UAVs?|munitions?|missiles?|engines?|helicopters?|aircraft|quadcopters?|rockets?|беспилотник\p{L}*|БПЛА|дрон\p{L}*|ракет\p{L}*`;
 const PRODUCT_MODIFIERS = String.raw`loitering|strike|reconnaissance|attack|kamikaze|combat|unmanned|military|ударн\p{L}*|разведывательн\p{L}*`;
 
@@ -36,7 +46,7 @@ const RULES: Rule[] = [
     "legal-form",
   ),
   rule(
-    String.raw`(?<name>(?<![\p{L}\p{N}])(?:${PREFIX_FORMS})[ \t]*(?:[«"„“][^»"“”\n]{1,80}[»"”“]|${SHORT_NAME}))`,
+    String.raw`(?<name>(?<![\p{Script=Latin}\p{Script=Cyrillic}\p{N}])(?:${PREFIX_FORMS})[ \t]*(?:[«"„“][^»"“”\n]{1,80}[»"”“]|${SHORT_NAME}))`,
     "organization",
     "Company",
     "legal-form",
@@ -94,16 +104,20 @@ const STOPWORD =
 /** Adjectives of nationality: "Chinese drones" names no model. */
 const DEMONYM = /(?:ese|ian|ish|ean|Iraqi|Israeli|Pakistani)$/u;
 
-function trimName(name: string, start: number): { name: string; start: number } {
+function trimName(
+  name: string,
+  start: number,
+  legalForm: boolean,
+): { name: string; start: number } {
   const noise = LEADING_NOISE.exec(name)?.[0] ?? "";
-  const stripped = name.slice(noise.length).replace(/[,.;:]+$/u, "");
+  const stripped = name.slice(noise.length).replace(legalForm ? /[,;:]+$/u : /[,.;:]+$/u, "");
   return { name: stripped, start: start + noise.length };
 }
 
 function fromMatch(match: RegExpExecArray, ruleOf: Rule): FoundMention | undefined {
   const group = match.groups?.name;
   const offset = group === undefined ? match.index : match.index + match[0].indexOf(group);
-  const { name, start } = trimName(group ?? match[0], offset);
+  const { name, start } = trimName(group ?? match[0], offset, ruleOf.via === "legal-form");
   if (
     !name ||
     STOPWORD.test(name) ||
