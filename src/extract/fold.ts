@@ -20,10 +20,9 @@ export interface FoldedText {
   length: number;
 }
 
-/** A word of letters and digits in one script, or a single ideograph. */
-const TOKEN = /\p{Script=Han}|[\p{L}\p{M}\p{N}]+/gu;
-const HAN_OR_SCRIPT_BREAK =
-  /(?<=\p{Script=Latin}|\p{N})(?=\p{Script=Cyrillic})|(?<=\p{Script=Cyrillic})(?=\p{Script=Latin}|\p{N})/u;
+/** A word of letters and digits in one script (Latin, Cyrillic, other), or one ideograph. */
+const TOKEN =
+  /\p{Script=Han}|[\p{Script=Latin}\p{N}][\p{Script=Latin}\p{M}\p{N}]*|\p{Script=Cyrillic}[\p{Script=Cyrillic}\p{M}]*|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu;
 
 const cache = new Map<string, string>();
 
@@ -46,11 +45,7 @@ export function foldToken(token: string): string {
 export function tokenize(text: string): Array<{ text: string; start: number; end: number }> {
   const tokens: Array<{ text: string; start: number; end: number }> = [];
   for (const match of text.matchAll(TOKEN)) {
-    let start = match.index;
-    for (const part of match[0].split(HAN_OR_SCRIPT_BREAK)) {
-      tokens.push({ text: part, start, end: start + part.length });
-      start += part.length;
-    }
+    tokens.push({ text: match[0], start: match.index, end: match.index + match[0].length });
   }
   return tokens;
 }
