@@ -20,9 +20,29 @@ export interface FoldedText {
   length: number;
 }
 
-/** A word of letters and digits in one script (Latin, Cyrillic, other), or one ideograph. */
-const TOKEN =
-  /\p{Script=Han}|[\p{Script=Latin}\p{N}][\p{Script=Latin}\p{M}\p{N}]*|\p{Script=Cyrillic}[\p{Script=Cyrillic}\p{M}]*|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu;
+/** Character classes: 0 separator, 1 Latin or digit, 2 Cyrillic, 3 ideograph, 4 other letter, 5 mark. */
+const SEPARATOR = 0;
+const IDEOGRAPH = 3;
+const MARK = 5;
+const classes = new Uint8Array(0x10000).fill(255);
+
+function classify(code: number): number {
+  const char = String.fromCharCode(code);
+  if (/\p{Script=Han}/u.test(char)) return IDEOGRAPH;
+  if (/\p{M}/u.test(char)) return MARK;
+  if (/\p{N}|\p{Script=Latin}/u.test(char)) return 1;
+  if (/\p{Script=Cyrillic}/u.test(char)) return 2;
+  return /\p{L}/u.test(char) ? 4 : SEPARATOR;
+}
+
+function classOf(code: number): number {
+  let found = classes[code]!;
+  if (found === 255) {
+    found = classify(code);
+    classes[code] = found;
+  }
+  return found;
+}
 
 const cache = new Map<string, string>();
 
@@ -41,12 +61,27 @@ export function foldToken(token: string): string {
   return folded;
 }
 
-/** The tokens of a text with their offsets. */
+/**
+ * The tokens of a text with their offsets: words of one script (Latin with digits, Cyrillic,
+ * other letters), each ideograph on its own; characters outside the BMP separate.
+ * @example tokenize("A140无人机").map((t) => t.text) // ["A140", "无", "人", "机"]
+ */
 export function tokenize(text: string): Array<{ text: string; start: number; end: number }> {
   const tokens: Array<{ text: string; start: number; end: number }> = [];
-  for (const match of text.matchAll(TOKEN)) {
-    tokens.push({ text: match[0], start: match.index, end: match.index + match[0].length });
+  let start = -1;
+  let current = SEPARATOR;
+  const close = (end: number) => {
+    if (start >= 0) tokens.push({ text: text.slice(start, end), start, end });
+    start = -1;
+  };
+  for (let at = 0; at < text.length; at++) {
+    const kind = classOf(text.charCodeAt(at));
+    if (kind === MARK && start >= 0) continue;
+    if (kind !== current || kind === IDEOGRAPH) close(at);
+    current = kind === MARK ? SEPARATOR : kind;
+    if (current !== SEPARATOR && start < 0) start = at;
   }
+  close(text.length);
   return tokens;
 }
 

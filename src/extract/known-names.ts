@@ -54,8 +54,11 @@ function toMention(text: string, start: number, end: number, targets: NameTarget
  * automaton. Overlapping candidates are all returned; `resolveOverlaps` picks.
  * @example findKnownNames("Завод «Купол» в Ижевске", lexicon).map((m) => m.name) // ["Купол", "Ижевске"]
  */
-export function findKnownNames(text: string, lexicon: Lexicon): FoundMention[] {
-  const folded = foldText(text);
+export function findKnownNames(
+  text: string,
+  lexicon: Lexicon,
+  folded: FoldedText = foldText(text),
+): FoundMention[] {
   const mentions: FoundMention[] = [];
   for (const hit of lexicon.automaton.scan(folded)) {
     const start = folded.tokenStart[folded.tokenOf[hit.start]!]!;
