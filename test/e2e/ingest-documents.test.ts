@@ -92,6 +92,24 @@ describe.skipIf(skipWithoutShared)("ingesting the Kupol article", () => {
   });
 });
 
+describe.skipIf(skipWithoutShared)("ingesting the article after the real OFAC SDN list", () => {
+  it("resolves the Kupol plant, and nothing else, among 13,821 SDN entries", async () => {
+    const dir = tempDir();
+    const store = await openStore(join(dir, "w.db"));
+    await loadLists(store, [sharedPath("ofac_sdn_2023-12-28")]);
+    const article = sharedPath("articles", "2025-09-kupol-chinese-drones.txt");
+    await ingest(store, [article]);
+    const mentions = await entitiesOf(store, "Mention");
+    const resolved = mentions.flatMap((m) => m.properties.resolved ?? []);
+    expect(resolved).toEqual(["ofac-46431"]);
+    const organizations = mentions
+      .filter((m) => m.properties.detectedSchema?.[0] === "Organization")
+      .map((m) => m.properties.name![0]);
+    expect(organizations.sort()).toEqual(["Hunan Haotianyi", "Sichuan AEE", "Vector"]);
+    await store.close();
+  }, 180_000);
+});
+
 describe("ingesting documents", () => {
   it("locates mentions in a PDF by page and span", async () => {
     const dir = tempDir();
