@@ -1,3 +1,12 @@
+export {
+  type DocumentText,
+  documentFormat,
+  documentId,
+  extractDocument,
+  type PageRange,
+  type StoredDocument,
+  type TextAnnotator,
+} from "./documents/index.js";
 export { expandPaths, hashFile, headText, probeFile } from "./files.js";
 export { ftmJsonFormat } from "./ftm-json.js";
 export { groupByFormat, type LoadOptions, loadLists } from "./load.js";

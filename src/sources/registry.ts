@@ -1,3 +1,4 @@
+import { documentFormat } from "./documents/index.js";
 import { ftmJsonFormat } from "./ftm-json.js";
 import type { SourceFormat } from "./types.js";
 
@@ -12,4 +13,4 @@ export const listFormats: SourceFormat[] = [ftmJsonFormat];
  * each file to these in turn and the first format that claims it reads it. Formats that
  * claim anything textual (plain text) belong at the end.
  */
-export const evidenceFormats: SourceFormat[] = [];
+export const evidenceFormats: SourceFormat[] = [documentFormat];
