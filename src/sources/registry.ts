@@ -1,5 +1,6 @@
 import { documentFormat } from "./documents/index.js";
 import { ftmJsonFormat } from "./ftm-json.js";
+import { tableFormat } from "./tables/index.js";
 import type { SourceFormat } from "./types.js";
 
 /**
@@ -13,4 +14,4 @@ export const listFormats: SourceFormat[] = [ftmJsonFormat];
  * each file to these in turn and the first format that claims it reads it. Formats that
  * claim anything textual (plain text) belong at the end.
  */
-export const evidenceFormats: SourceFormat[] = [documentFormat];
+export const evidenceFormats: SourceFormat[] = [tableFormat, documentFormat];

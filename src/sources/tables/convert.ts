@@ -1,4 +1,5 @@
 import { propertyType } from "../../model/index.js";
+import { legalFormClass, nameTokens } from "../../text/index.js";
 import { countryCode } from "./countries.js";
 import { parseAmount, parseDate, parseDateFormat } from "./values.js";
 
@@ -60,13 +61,22 @@ export function identifierProps(value: string): string[] {
   return ["registrationNumber"];
 }
 
-const LEGAL_FORM =
-  /(^|[\s"«(])(ооо|оао|зао|пао|ао|нпо|гуп|фгуп|llc|ltd|limited|inc|corp|co|jsc|pjsc|ojsc|cjsc|gmbh|ag|sa|bv|fze|fzco|fz-llc|llp|plc|pte|srl|spa|as|oy|ab)\b|有限公司|股份|集团|公司/iu;
+const CHINESE_LEGAL_FORM = /有限公司|有限责任公司|股份|集团|公司|廠|厂$/u;
+const legalForms = new Map<string, boolean>();
 
 /**
- * True when a party name carries a legal form (ООО, LLC, Co., Ltd., 有限公司 ...).
+ * True when a party name carries a legal form (ООО, LLC, Co., Ltd., JSC, 有限公司 ...), by
+ * the legal-form table of `src/text`; cached per name, as parties recur across rows.
  * @example hasLegalForm("Shenzhen Sky Tech Co., Ltd.") // true
  */
 export function hasLegalForm(name: string): boolean {
-  return LEGAL_FORM.test(name);
+  let known = legalForms.get(name);
+  if (known === undefined) {
+    known =
+      CHINESE_LEGAL_FORM.test(name) ||
+      nameTokens(name).some((token) => legalFormClass(token) !== undefined);
+    if (legalForms.size > 100_000) legalForms.clear();
+    legalForms.set(name, known);
+  }
+  return known;
 }
