@@ -1,13 +1,23 @@
 import { Command, CommanderError } from "commander";
 import { isSanctraceError } from "../model/index.js";
+import { registerDemo } from "./commands/demo.js";
 import { registerEntity } from "./commands/entity.js";
+import { registerExport } from "./commands/export.js";
+import { registerIngest } from "./commands/ingest.js";
 import { registerLists } from "./commands/lists.js";
 import { registerStats } from "./commands/stats.js";
 import type { CliContext } from "./context.js";
 import { processIo } from "./output.js";
 
 /** Every command, in the order `--help` lists them. */
-const commands = [registerLists, registerEntity, registerStats];
+const commands = [
+  registerLists,
+  registerEntity,
+  registerStats,
+  registerIngest,
+  registerExport,
+  registerDemo,
+];
 
 /** Build the `sanctrace` program; commands only parse and call the stages. */
 export function buildProgram(context: CliContext): Command {

@@ -7,8 +7,18 @@ export {
   type StoredDocument,
   type TextAnnotator,
 } from "./documents/index.js";
-export { expandPaths, hashFile, headText, probeFile } from "./files.js";
+export { expandPaths, hashFile, headText, probeFile, toSourceInputs } from "./files.js";
 export { ftmJsonFormat } from "./ftm-json.js";
 export { groupByFormat, type LoadOptions, loadLists } from "./load.js";
 export { evidenceFormats, listFormats } from "./registry.js";
+export {
+  createTableFormat,
+  loadMapping,
+  type MappingSpec,
+  parseAmount,
+  parseDate,
+  TABLE_KINDS,
+  type TableKind,
+  tableFormat,
+} from "./tables/index.js";
 export type { FileProbe, ReadContext, SourceFormat, SourceInput } from "./types.js";

@@ -1,6 +1,7 @@
 import { documentFormat } from "./documents/index.js";
 import { ftmJsonFormat } from "./ftm-json.js";
 import { ofacConsFormat, ofacSdnFormat } from "./ofac-csv.js";
+import { tableFormat } from "./tables/index.js";
 import type { SourceFormat } from "./types.js";
 
 /**
@@ -14,4 +15,4 @@ export const listFormats: SourceFormat[] = [ofacSdnFormat, ofacConsFormat, ftmJs
  * each file to these in turn and the first format that claims it reads it. Formats that
  * claim anything textual (plain text) belong at the end.
  */
-export const evidenceFormats: SourceFormat[] = [documentFormat];
+export const evidenceFormats: SourceFormat[] = [tableFormat, documentFormat];
