@@ -1,6 +1,8 @@
 import { type FoldedText, symbolOf } from "./fold.js";
 
 const ALPHABET = 36;
+/** Nodes this deep or shallower get a full transition row (36^3 rows at most). */
+const DENSE_DEPTH = 3;
 
 /** One raw hit of the automaton: folded positions [start, end) of pattern `pattern`. */
 export interface AutomatonHit {
@@ -42,7 +44,7 @@ class TrieBuilder {
 /**
  * An Aho-Corasick automaton over folded names (symbols a-z0-9), so a text is scanned once
  * whatever the number of names. Transitions are stored compactly (children of a node side by
- * side in typed arrays); the root's are a direct table.
+ * side in typed arrays); the shallow nodes get direct tables.
  * @example
  * const automaton = new NameAutomaton(["kupol", "vektor"]);
  * automaton.scan(foldText("ООО Вектор")) // [{ pattern: 1, start: 3, end: 9 }]
@@ -51,7 +53,9 @@ export class NameAutomaton {
   private readonly childStart: Int32Array;
   private readonly childSymbol: Uint8Array;
   private readonly childNode: Int32Array;
-  private readonly root = new Int32Array(ALPHABET);
+  /** Full transition rows for the shallow nodes, where the fail chains end up most often. */
+  private dense = new Int32Array(0);
+  private readonly denseRow: Int32Array;
   private readonly fail: Int32Array;
   /** The pattern ending at each node, or -1. */
   private readonly output: Int32Array;
@@ -73,6 +77,7 @@ export class NameAutomaton {
     this.pack(trie);
     this.fail = new Int32Array(nodes);
     this.outputLink = new Int32Array(nodes).fill(-1);
+    this.denseRow = new Int32Array(nodes).fill(-1);
     this.link();
   }
 
@@ -91,7 +96,6 @@ export class NameAutomaton {
       }
     }
     this.childStart[this.nodes] = edge;
-    for (let symbol = 0; symbol < ALPHABET; symbol++) this.root[symbol] = this.childOf(0, symbol);
   }
 
   private childOf(node: number, symbol: number): number {
@@ -101,7 +105,7 @@ export class NameAutomaton {
     return node === 0 ? 0 : -1;
   }
 
-  /** Breadth-first fail links. */
+  /** Breadth-first fail links, then dense rows for nodes up to DENSE_DEPTH deep. */
   private link(): void {
     const queue = new Int32Array(this.nodes);
     let tail = 1;
@@ -116,16 +120,35 @@ export class NameAutomaton {
         queue[tail++] = child;
       }
     }
+    this.fillDenseRows(queue);
+  }
+
+  /** In breadth-first order a node's fail target already has its row, so rows chain. */
+  private fillDenseRows(queue: Int32Array): void {
+    let rows = 0;
+    while (rows < queue.length && this.depth[queue[rows]!]! <= DENSE_DEPTH) rows++;
+    this.dense = new Int32Array(rows * ALPHABET);
+    for (let row = 0; row < rows; row++) {
+      const node = queue[row]!;
+      this.denseRow[node] = row;
+      for (let symbol = 0; symbol < ALPHABET; symbol++) {
+        const child = this.childOf(node, symbol);
+        const fallback =
+          node === 0 ? 0 : this.dense[this.denseRow[this.fail[node]!]! * ALPHABET + symbol]!;
+        this.dense[row * ALPHABET + symbol] = child > 0 || node === 0 ? child : fallback;
+      }
+    }
   }
 
   private step(from: number, symbol: number): number {
     let node = from;
-    while (node !== 0) {
+    for (;;) {
+      const row = this.denseRow[node]!;
+      if (row !== -1) return this.dense[row * ALPHABET + symbol]!;
       const child = this.childOf(node, symbol);
       if (child !== -1) return child;
       node = this.fail[node]!;
     }
-    return this.root[symbol]!;
   }
 
   /** Every occurrence of a pattern that begins a token, overlapping ones included. */
