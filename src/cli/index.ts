@@ -5,6 +5,7 @@ import { registerEntity } from "./commands/entity.js";
 import { registerExport } from "./commands/export.js";
 import { registerIngest } from "./commands/ingest.js";
 import { registerLists } from "./commands/lists.js";
+import { registerListsUpdate } from "./commands/lists-update.js";
 import { registerStats } from "./commands/stats.js";
 import type { CliContext } from "./context.js";
 import { processIo } from "./output.js";
@@ -12,6 +13,7 @@ import { processIo } from "./output.js";
 /** Every command, in the order `--help` lists them. */
 const commands = [
   registerLists,
+  registerListsUpdate,
   registerEntity,
   registerStats,
   registerIngest,

@@ -2,6 +2,7 @@ import { type BuilderContext, EntityBuilder, type Statement } from "../model/ind
 import { countryCode } from "./countries.js";
 import { addFacts, parseRemarks, type RemarkFact } from "./identifiers.js";
 import { ofacValue } from "./ofac-files.js";
+import { guessEntitySchema } from "./schema-guess.js";
 
 const SCHEMA_BY_TYPE: Record<string, string> = {
   individual: "Person",
@@ -9,30 +10,11 @@ const SCHEMA_BY_TYPE: Record<string, string> = {
   aircraft: "Airplane",
 };
 
-// Words that mark a business (legal forms, trade words); other entities are Organizations.
-const BUSINESS_RE =
-  /\b(?:L\.?L\.?C|LTD|LIMITED|INC|CORP(?:ORATION)?|COMPANY|CO|GMBH|S\.?A|S\.?A\.? DE C\.?V|S\.?R\.?L|S\.?L|B\.?V|N\.?V|AG|PLC|J?S\.?C|[OPC]?JSC|OOO|OAO|ZAO|PAO|AO|LLP|FZE|FZCO|FZC|BHD|PTE|PVT|SARL|SAS|S\.?P\.?A|LTDA|CIA|HOLDINGS?|TRADING|ENTERPRISES?|BANK|AIRLINES?|AIRWAYS|SHIPPING|PLANT|FACTORY|ZAVOD|JOINT STOCK|OBSHCHESTVO|INDUSTRIES|GROUP)\b/i;
-
-const BUSINESS_FACTS = new Set([
-  "innCode",
-  "ogrnCode",
-  "kppCode",
-  "okpoCode",
-  "leiCode",
-  "swiftBic",
-  "uscCode",
-  "dunsCode",
-  "vatCode",
-  "ticker",
-  "isinCode",
-]);
-
 /** The FtM schema of an OFAC entry from its type column, name and remarks. */
 export function ofacSchema(type: string | undefined, name: string, facts: RemarkFact[]): string {
   const schema = type ? SCHEMA_BY_TYPE[type] : undefined;
   if (schema) return schema;
-  const business = BUSINESS_RE.test(name) || facts.some((fact) => BUSINESS_FACTS.has(fact.prop));
-  return business ? "Company" : "Organization";
+  return guessEntitySchema([name], facts);
 }
 
 export interface OfacEntryOptions {
