@@ -121,7 +121,7 @@ describe.skipIf(skipWithoutShared)("OFAC SDN entries", () => {
     ]);
   });
 
-  it("links entries named after 'Linked To:' and sanctions each entry under its programs", async () => {
+  it("links entries named after 'Linked To:' and vessel owners; sanctions each entry under its programs", async () => {
     const { statements } = await readFolder(ofacSdnFormat, sharedPath("ofac_sdn_2023-12-28"));
     const byId = (id: string) => foldStatements(statements.filter((s) => s.entityId === id));
     expect(byId("ofac-41921-link-ofac-42037")).toMatchObject({
@@ -129,6 +129,15 @@ describe.skipIf(skipWithoutShared)("OFAC SDN entries", () => {
       properties: { subject: ["ofac-41921"], object: ["ofac-42037"], role: ["Linked To"] },
     });
     expect(byId("ofac-42037").properties.name).toEqual(["NEXIGN JOINT STOCK COMPANY"]);
+    expect([byId("ofac-15904").properties.owner, byId("ofac-4238").properties.owner]).toEqual([
+      ["ofac-15117"],
+      ["ofac-4238-owner"],
+    ]);
+    expect(byId("ofac-15117").properties.alias).toContain("NITC");
+    expect(byId("ofac-4238-owner")).toMatchObject({
+      schema: "LegalEntity",
+      properties: { name: ["Samir de Navegacion S.A."] },
+    });
     expect(byId("ofac-18310-sanction").properties).toEqual({
       entity: ["ofac-18310"],
       authority: ["Office of Foreign Assets Control"],

@@ -10,7 +10,10 @@ const SCHEMA_BY_TYPE: Record<string, string> = {
   aircraft: "Airplane",
 };
 
-/** The FtM schema of an OFAC entry from its type column, name and remarks. */
+/**
+ * The FtM schema of an OFAC entry from its type column, name and remarks.
+ * @example ofacSchema("vessel", "NS LEADER", []) // "Vessel"
+ */
 export function ofacSchema(type: string | undefined, name: string, facts: RemarkFact[]): string {
   const schema = type ? SCHEMA_BY_TYPE[type] : undefined;
   if (schema) return schema;

@@ -38,6 +38,8 @@ const compact = (value: string) => value.replace(/[\s'-]+/g, "");
 /**
  * The identifiers of a raw value: labelled ones inside it (`INN: 1 OGRN: 2`), else the value
  * named by the note beside it ("Russia INN"), else the value as its type column says.
+ * @example ukIdentifierFacts("780708486042", "national", "Russia INN")
+ * // [{ prop: "innCode", value: "780708486042", country: "ru" }]
  */
 export function ukIdentifierFacts(raw: string, type: string, info: string): RemarkFact[] {
   const value = raw.replace(/^'+/, "").trim();

@@ -15,13 +15,19 @@ export const UK_HEADERS = {
 
 export type UkTable = keyof typeof UK_HEADERS;
 
-/** The table a file holds, from its header row, or undefined. */
+/**
+ * The table a file holds, from its header row, or undefined.
+ * @example ukTable(probe) // "subjects"
+ */
 export function ukTable(probe: FileProbe): UkTable | undefined {
   const header = headText(probe).split(/\r?\n/, 1)[0]?.trim();
   return (Object.keys(UK_HEADERS) as UkTable[]).find((table) => UK_HEADERS[table] === header);
 }
 
-/** The files of a load by table; the subjects table is required. */
+/**
+ * The files of a load by table; the subjects table is required.
+ * @example sortUkFiles(files).get("names")?.name // "subject_names.csv"
+ */
 export function sortUkFiles(files: SourceInput[]): Map<UkTable, SourceInput> {
   const byTable = new Map<UkTable, SourceInput>();
   for (const file of files) {
@@ -79,7 +85,10 @@ export interface UkList {
   seen: Set<string>;
 }
 
-/** Builder for the subject of a row in `table`; unknown subjects mean mixed-up files. */
+/**
+ * Builder for the subject of a row in `table`; unknown subjects mean mixed-up files.
+ * @example subjectOf(list, "dobs", row).id // "gb-AFG0006"
+ */
 export function subjectOf(list: UkList, table: UkTable, row: UkRow): EntityBuilder {
   const uniqueId = row.get("unique_id");
   const schema = list.schemata.get(uniqueId);
@@ -97,7 +106,10 @@ export function subjectOf(list: UkList, table: UkTable, row: UkRow): EntityBuild
   });
 }
 
-/** Add a value unless the subject already has it from an earlier row. */
+/**
+ * Add a value unless the subject already has it from an earlier row.
+ * @example addOnce(list, entity, "passportNumber", "E126785", 17)
+ */
 export function addOnce(
   list: UkList,
   entity: EntityBuilder,

@@ -120,11 +120,15 @@ export function openDatabase(path: string): Database.Database {
 export class SqliteStore implements Store {
   readonly db: Database.Database;
   private readonly typeOf = createTypeCache();
-  private wideInsert: Database.Statement | undefined;
-  private narrowInsert: Database.Statement | undefined;
+  private readonly inserts: { wide: Database.Statement; narrow: Database.Statement };
 
   constructor(readonly path: string) {
     this.db = openDatabase(path);
+    // Prepared once per store: preparing a 100-row INSERT per batch would cost as much as it saves.
+    this.inserts = {
+      wide: this.db.prepare(insertSql(INSERT_ROWS)),
+      narrow: this.db.prepare(insertSql(1)),
+    };
   }
 
   async replaceDataset(
@@ -186,8 +190,7 @@ export class SqliteStore implements Store {
    * more than SQLite's own work for rows this small.
    */
   private insertStatements(batch: Statement[]): void {
-    const wide = (this.wideInsert ??= this.db.prepare(insertSql(INSERT_ROWS)));
-    const narrow = (this.narrowInsert ??= this.db.prepare(insertSql(1)));
+    const { wide, narrow } = this.inserts;
     const values: string[] = new Array(INSERT_ROWS * 8);
     let index = 0;
     for (; index + INSERT_ROWS <= batch.length; index += INSERT_ROWS) {
