@@ -13,7 +13,8 @@ const allowed: Record<string, string[]> = {
   goods: ["model", "text"],
   graph: ["model", "match", "goods", "store"],
   report: ["model", "graph", "store", "goods", "match"],
-  demo: ["model", "store", "sources", "match", "text", "extract", "goods", "graph"],
+  ingest: ["model", "text", "store", "sources", "match", "extract"],
+  demo: ["ingest", "model", "store", "sources", "match", "text", "extract", "goods", "graph"],
   cli: ["*"],
   api: ["*"],
 };

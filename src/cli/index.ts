@@ -1,8 +1,11 @@
 import { Command, CommanderError } from "commander";
 import { isSanctraceError } from "../model/index.js";
 import { registerCompare } from "./commands/compare.js";
+import { registerDemo } from "./commands/demo.js";
 import { registerEntity } from "./commands/entity.js";
+import { registerExport } from "./commands/export.js";
 import { registerGoods } from "./commands/goods.js";
+import { registerIngest } from "./commands/ingest.js";
 import { registerJudge } from "./commands/judge.js";
 import { registerLists } from "./commands/lists.js";
 import { registerListsUpdate } from "./commands/lists-update.js";
@@ -29,6 +32,9 @@ const commands = [
   registerGoods,
   registerTrace,
   registerOwnership,
+  registerIngest,
+  registerExport,
+  registerDemo,
 ];
 
 /** Build the `sanctrace` program; commands only parse and call the stages. */
