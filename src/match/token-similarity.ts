@@ -30,7 +30,9 @@ export const CONSONANT_SIMILARITY = 0.85;
  */
 export function editDistanceUpToOne(left: string, right: string): 0 | 1 | 2 {
   if (left === right) return 0;
-  const [short, long] = left.length <= right.length ? [left, right] : [right, left];
+  const swap = left.length > right.length;
+  const short = swap ? right : left;
+  const long = swap ? left : right;
   if (long.length - short.length > 1) return 2;
   let start = 0;
   while (start < short.length && short[start] === long[start]) start++;
@@ -52,6 +54,14 @@ export function editDistanceUpToOne(left: string, right: string): 0 | 1 | 2 {
   return swapped ? 1 : 2;
 }
 
+/** Phonetic keys only go so far: within this many letters of each other (the index uses it). */
+export const PHONETIC_LENGTH_SPREAD = 2;
+
+function soundAlike(left: TokenInfo, right: TokenInfo): boolean {
+  if (left.phonetic.length < 2 || left.phonetic !== right.phonetic) return false;
+  return Math.abs(left.skeleton.length - right.skeleton.length) <= PHONETIC_LENGTH_SPREAD;
+}
+
 function sharesGroup(left: TokenInfo, right: TokenInfo): boolean {
   return left.groups.some((group) => right.groups.includes(group));
 }
@@ -71,11 +81,17 @@ export function tokenSimilarity(left: TokenInfo, right: TokenInfo): number {
   if (left.skeleton === right.skeleton) return 0.97;
   let best = 0;
   const length = Math.max(left.skeleton.length, right.skeleton.length);
-  if (length >= MIN_EDIT_LENGTH && editDistanceUpToOne(left.skeleton, right.skeleton) === 1) {
+  const gap = Math.abs(left.skeleton.length - right.skeleton.length);
+  if (
+    gap <= 1 &&
+    length >= MIN_EDIT_LENGTH &&
+    editDistanceUpToOne(left.skeleton, right.skeleton) === 1
+  ) {
     best = 1 - 1 / length;
   }
-  if (best < 0.9 && sharesGroup(left, right)) best = 0.9;
-  if (best < 0.8 && left.phonetic.length > 1 && left.phonetic === right.phonetic) best = 0.8;
+  if (best < 0.9 && left.groups.length && right.groups.length && sharesGroup(left, right))
+    best = 0.9;
+  if (best < 0.8 && soundAlike(left, right)) best = 0.8;
   if (
     best < CONSONANT_SIMILARITY &&
     (left.abjad || right.abjad) &&

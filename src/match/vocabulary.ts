@@ -1,7 +1,12 @@
 import { hashString } from "./hash.js";
 import type { NameKind } from "./prepare.js";
 import { RowMultimap } from "./row-multimap.js";
-import { MIN_EDIT_LENGTH, type TokenInfo, tokenSimilarity } from "./token-similarity.js";
+import {
+  MIN_EDIT_LENGTH,
+  PHONETIC_LENGTH_SPREAD,
+  type TokenInfo,
+  tokenSimilarity,
+} from "./token-similarity.js";
 
 /** Every skeleton with one character deleted. */
 export function deletions(text: string): string[] {
@@ -14,7 +19,8 @@ export function deletions(text: string): string[] {
 function indexKeys(token: TokenInfo): string[] {
   if (token.initial) return [`t:${token.text}`];
   if (token.number !== undefined) return [`n:${token.number}`, `s:${token.skeleton}`];
-  const keys = [`s:${token.skeleton}`, `p:${token.phonetic}`, ...token.groups.map((g) => `g:${g}`)];
+  const sound = `p:${token.phonetic}:${token.skeleton.length}`;
+  const keys = [`s:${token.skeleton}`, sound, ...token.groups.map((g) => `g:${g}`)];
   // Either side may be the abjad spelling: file every word by consonants, abjad ones apart.
   keys.push(token.abjad ? `a:${token.consonants}` : `c:${token.consonants}`);
   if (token.skeleton.length >= MIN_EDIT_LENGTH) {
@@ -26,7 +32,16 @@ function indexKeys(token: TokenInfo): string[] {
 /** Keys to look up for a query token: together they reach every token it is similar to. */
 function queryKeys(token: TokenInfo): string[] {
   if (token.number !== undefined) return [`n:${token.number}`, `s:${token.skeleton}`];
-  const keys = [`s:${token.skeleton}`, `p:${token.phonetic}`, `t:${token.text[0]}`];
+  const keys = [`s:${token.skeleton}`, `t:${token.text[0]}`];
+  // Phonetic keys are filed with the skeleton length, so only near lengths are read.
+  const length = token.skeleton.length;
+  for (
+    let other = length - PHONETIC_LENGTH_SPREAD;
+    other <= length + PHONETIC_LENGTH_SPREAD;
+    other++
+  ) {
+    keys.push(`p:${token.phonetic}:${other}`);
+  }
   for (const group of token.groups) keys.push(`g:${group}`);
   keys.push(`a:${token.consonants}`);
   if (token.abjad) keys.push(`c:${token.consonants}`);
