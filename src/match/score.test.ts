@@ -12,6 +12,12 @@ const company = (name: string, extra: Record<string, string[]> = {}): MatchQuery
 });
 
 describe("scorePair", () => {
+  it("does not align short words on a two-letter phonetic key (a demo false positive)", () => {
+    const result = scorePair(person("陈海涛"), person("ZEIN, Hajj"));
+    expect(result.explanation[0]?.detail).toBe("chen hai tao | zein hajj: hai~hajj=0.97");
+    expect(result.score).toBeLessThan(0.7);
+  });
+
   it("explains a cross-script person match feature by feature", () => {
     expect(scorePair(person("Владимир Владимирович Путин"), person("Putin, Vladimir"))).toEqual({
       score: 0.8784,

@@ -58,7 +58,8 @@ export function editDistanceUpToOne(left: string, right: string): 0 | 1 | 2 {
 export const PHONETIC_LENGTH_SPREAD = 2;
 
 function soundAlike(left: TokenInfo, right: TokenInfo): boolean {
-  if (left.phonetic.length < 2 || left.phonetic !== right.phonetic) return false;
+  // Two-letter keys (chen, zein: "sn") say too little about a word.
+  if (left.phonetic.length < 3 || left.phonetic !== right.phonetic) return false;
   return Math.abs(left.skeleton.length - right.skeleton.length) <= PHONETIC_LENGTH_SPREAD;
 }
 
