@@ -9,9 +9,12 @@ import {
   type SourceFile,
   type Statement,
 } from "../model/index.js";
+import * as cases from "./sqlite-cases.js";
 import { sqliteMigrations } from "./sqlite-schema.js";
 import type {
   AuditEntry,
+  CaseItem,
+  CaseRecord,
   DatasetLoad,
   DatasetSummary,
   EntityQuery,
@@ -354,6 +357,26 @@ export class SqliteStore implements Store {
       ...row,
       detail: JSON.parse(row.detail) as Record<string, unknown>,
     }));
+  }
+
+  async saveCase(name: string, title?: string): Promise<CaseRecord> {
+    return cases.saveCase(this.db, name, title);
+  }
+
+  async addCaseItem(name: string, item: Omit<CaseItem, "addedAt">): Promise<CaseRecord> {
+    return cases.addCaseItem(this.db, name, item);
+  }
+
+  async removeCaseItem(name: string, item: Pick<CaseItem, "kind" | "ids">): Promise<CaseRecord> {
+    return cases.removeCaseItem(this.db, name, item);
+  }
+
+  async getCase(name: string): Promise<CaseRecord | undefined> {
+    return cases.readCase(this.db, name);
+  }
+
+  async listCases(): Promise<CaseRecord[]> {
+    return cases.listCases(this.db);
   }
 
   async close(): Promise<void> {

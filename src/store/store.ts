@@ -35,6 +35,22 @@ export interface AuditEntry {
   detail: Record<string, unknown>;
 }
 
+/** Something collected into a case: an entity, or a path given by its node ids. */
+export interface CaseItem {
+  kind: "entity" | "path";
+  ids: string[];
+  note: string;
+  addedAt: string;
+}
+
+/** An analyst's case: the entities and paths a report is made from. */
+export interface CaseRecord {
+  name: string;
+  title: string;
+  createdAt: string;
+  items: CaseItem[];
+}
+
 export interface EntityQuery {
   datasets?: string[];
   /** Only entities whose schema is one of these (or inherits from one). */
@@ -78,5 +94,13 @@ export interface Store {
   stats(): Promise<StoreStats>;
   appendAudit(entry: Omit<AuditEntry, "id" | "at"> & { at?: string }): Promise<AuditEntry>;
   listAudit(kind?: string, limit?: number): Promise<AuditEntry[]>;
+  /** Create a case, or retitle it when it exists; its items are kept. */
+  saveCase(name: string, title?: string): Promise<CaseRecord>;
+  /** Add an item to a case (created when absent); adding the same item twice keeps one. */
+  addCaseItem(name: string, item: Omit<CaseItem, "addedAt">): Promise<CaseRecord>;
+  /** Remove an item (same kind and ids); returns the case as it is after. */
+  removeCaseItem(name: string, item: Pick<CaseItem, "kind" | "ids">): Promise<CaseRecord>;
+  getCase(name: string): Promise<CaseRecord | undefined>;
+  listCases(): Promise<CaseRecord[]>;
   close(): Promise<void>;
 }
