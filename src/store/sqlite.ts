@@ -245,6 +245,21 @@ export class SqliteStore implements Store {
     return rows.map(toStatement);
   }
 
+  async getStatementsAt(dataset: string, source: string, locator?: string): Promise<Statement[]> {
+    const rows = (
+      locator === undefined
+        ? this.db
+            .prepare("SELECT * FROM statements WHERE dataset = ? AND source = ? ORDER BY id")
+            .all(dataset, source)
+        : this.db
+            .prepare(
+              "SELECT * FROM statements WHERE dataset = ? AND source = ? AND locator = ? ORDER BY id",
+            )
+            .all(dataset, source, locator)
+    ) as StatementRow[];
+    return rows.map(toStatement);
+  }
+
   async findByValue(prop: string, values: string[]): Promise<string[]> {
     if (!values.length) return [];
     const marks = values.map(() => "?").join(",");

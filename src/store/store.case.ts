@@ -111,6 +111,30 @@ export function describeStoreContract(name: string, createStore: () => Promise<S
       await store.close();
     });
 
+    it("finds the statements made at one place in a source", async () => {
+      const store = await createStore();
+      const at = (entityId: string, prop: string, value: string, locator: string) => ({
+        ...statement(entityId, prop, value),
+        locator,
+      });
+      await store.replaceDataset(
+        load("alpha"),
+        batches([
+          at("c1", "name", "Kupol", "row:2"),
+          at("c1", "innCode", "1831083343", "row:2"),
+          at("c2", "name", "Vector", "row:3"),
+        ]),
+      );
+      const row = await store.getStatementsAt("alpha", source.sha256, "row:2");
+      expect(row.map((s) => [s.entityId, s.prop, s.value])).toEqual([
+        ["c1", "name", "Kupol"],
+        ["c1", "innCode", "1831083343"],
+      ]);
+      expect(await store.getStatementsAt("alpha", source.sha256)).toHaveLength(3);
+      expect(await store.getStatementsAt("beta", source.sha256)).toEqual([]);
+      await store.close();
+    });
+
     it("finds entities by identifier value", async () => {
       const store = await createStore();
       await store.replaceDataset(

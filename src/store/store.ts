@@ -85,6 +85,11 @@ export interface Store {
   getEntity(entityId: string): Promise<EntityRecord | undefined>;
   /** Statements whose value is a reference to `entityId` (links, sanctions, mentions). */
   getReferences(entityId: string): Promise<Statement[]>;
+  /**
+   * Statements of a dataset that came from one source file, all of them or those at one
+   * locator (the cells of a row, the text of a page): what a citation opens to.
+   */
+  getStatementsAt(dataset: string, source: string, locator?: string): Promise<Statement[]>;
   /** Ids of entities having `prop` equal to one of `values` (identifier lookups). */
   findByValue(prop: string, values: string[]): Promise<string[]>;
   /** Stream every entity matching the query, assembled from its statements, ordered by id. */
