@@ -1,4 +1,4 @@
-import { type EntityRecord, getProperty, type Statement } from "../model/index.js";
+import { type EntityRecord, getProperty, getSchema, type Statement } from "../model/index.js";
 import { citeStatement, type SourceNamer } from "./citations.js";
 import type { LinkedEntity } from "./relations.js";
 import type { TimelineEvent } from "./types.js";
@@ -40,8 +40,7 @@ export async function collectTimeline(
 ): Promise<TimelineEvent[]> {
   const events = await eventsOf(entity, statements, nameOf, "");
   for (const link of linked) {
-    const schema = link.entity.schema;
-    const prefix = `${schema === link.entity.caption ? schema : `${schema} ${link.entity.caption}`}: `;
+    const prefix = `${getSchema(link.entity.schema).label}: `;
     events.push(...(await eventsOf(link.entity, link.statements, nameOf, prefix)));
   }
   const seen = new Set<string>();
