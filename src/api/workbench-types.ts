@@ -6,7 +6,7 @@ import type { JudgementKind, ReviewHit, SearchResult } from "../report/types.js"
 
 export type * from "../report/types.js";
 
-export interface SearchResponse {
+export interface TypeaheadResponse {
   query: string;
   results: SearchResult[];
 }

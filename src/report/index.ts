@@ -9,6 +9,14 @@ export { buildEntityPage, type EntityPageExtras } from "./entity-page.js";
 export { escapeHtml, escapeMarkdown } from "./escape.js";
 export { csvField, exportFtmLines, renderCsv, renderGexf } from "./exports.js";
 export {
+  buildCaseDossier,
+  buildEntityDossier,
+  type RenderedReport,
+  type ReportFormat,
+  renderReport,
+  reportFormat,
+} from "./formats.js";
+export {
   buildWorkspaceGraph,
   collectSanctioned,
   edgeSchemata,
