@@ -1,13 +1,27 @@
 import { Command, CommanderError } from "commander";
 import { isSanctraceError } from "../model/index.js";
+import { registerCompare } from "./commands/compare.js";
 import { registerEntity } from "./commands/entity.js";
+import { registerJudge } from "./commands/judge.js";
 import { registerLists } from "./commands/lists.js";
+import { registerMatch } from "./commands/match.js";
+import { registerScreen } from "./commands/screen.js";
+import { registerServe } from "./commands/serve.js";
 import { registerStats } from "./commands/stats.js";
 import type { CliContext } from "./context.js";
 import { processIo } from "./output.js";
 
 /** Every command, in the order `--help` lists them. */
-const commands = [registerLists, registerEntity, registerStats];
+const commands = [
+  registerLists,
+  registerEntity,
+  registerStats,
+  registerMatch,
+  registerScreen,
+  registerCompare,
+  registerJudge,
+  registerServe,
+];
 
 /** Build the `sanctrace` program; commands only parse and call the stages. */
 export function buildProgram(context: CliContext): Command {

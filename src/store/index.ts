@@ -13,6 +13,8 @@ export type {
   DatasetLoad,
   DatasetSummary,
   EntityQuery,
+  Judgement,
+  JudgementKind,
   ProgressListener,
   Store,
   StoreStats,

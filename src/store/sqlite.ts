@@ -10,6 +10,7 @@ import {
   type Statement,
 } from "../model/index.js";
 import * as cases from "./sqlite-cases.js";
+import { insertJudgement, selectJudgements } from "./sqlite-judgements.js";
 import { sqliteMigrations } from "./sqlite-schema.js";
 import type {
   AuditEntry,
@@ -18,6 +19,7 @@ import type {
   DatasetLoad,
   DatasetSummary,
   EntityQuery,
+  Judgement,
   ProgressListener,
   Store,
   StoreStats,
@@ -392,6 +394,14 @@ export class SqliteStore implements Store {
 
   async listCases(): Promise<CaseRecord[]> {
     return cases.listCases(this.db);
+  }
+
+  async appendJudgement(entry: Omit<Judgement, "id" | "at"> & { at?: string }): Promise<Judgement> {
+    return insertJudgement(this.db, entry);
+  }
+
+  async listJudgements(entityId?: string): Promise<Judgement[]> {
+    return selectJudgements(this.db, entityId);
   }
 
   async close(): Promise<void> {

@@ -51,6 +51,20 @@ export interface CaseRecord {
   items: CaseItem[];
 }
 
+/** An analyst's decision on whether two entities are the same. */
+export type JudgementKind = "positive" | "negative" | "unsure";
+
+/** One entry of the append-only judgement log; ids refer to entities, which are deterministic. */
+export interface Judgement {
+  id: string;
+  left: string;
+  right: string;
+  judgement: JudgementKind;
+  note: string;
+  user: string;
+  at: string;
+}
+
 export interface EntityQuery {
   datasets?: string[];
   /** Only entities whose schema is one of these (or inherits from one). */
@@ -107,5 +121,9 @@ export interface Store {
   removeCaseItem(name: string, item: Pick<CaseItem, "kind" | "ids">): Promise<CaseRecord>;
   getCase(name: string): Promise<CaseRecord | undefined>;
   listCases(): Promise<CaseRecord[]>;
+  /** Append a judgement; earlier ones are never changed. */
+  appendJudgement(entry: Omit<Judgement, "id" | "at"> & { at?: string }): Promise<Judgement>;
+  /** Judgements in the order they were made, all or those naming `entityId` on either side. */
+  listJudgements(entityId?: string): Promise<Judgement[]>;
   close(): Promise<void>;
 }
