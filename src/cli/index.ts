@@ -2,12 +2,15 @@ import { Command, CommanderError } from "commander";
 import { isSanctraceError } from "../model/index.js";
 import { registerCompare } from "./commands/compare.js";
 import { registerEntity } from "./commands/entity.js";
+import { registerGoods } from "./commands/goods.js";
 import { registerJudge } from "./commands/judge.js";
 import { registerLists } from "./commands/lists.js";
 import { registerMatch } from "./commands/match.js";
+import { registerOwnership } from "./commands/ownership.js";
 import { registerScreen } from "./commands/screen.js";
 import { registerServe } from "./commands/serve.js";
 import { registerStats } from "./commands/stats.js";
+import { registerTrace } from "./commands/trace.js";
 import type { CliContext } from "./context.js";
 import { processIo } from "./output.js";
 
@@ -21,6 +24,9 @@ const commands = [
   registerCompare,
   registerJudge,
   registerServe,
+  registerGoods,
+  registerTrace,
+  registerOwnership,
 ];
 
 /** Build the `sanctrace` program; commands only parse and call the stages. */
