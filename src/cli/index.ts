@@ -2,7 +2,9 @@ import { Command, CommanderError } from "commander";
 import { isSanctraceError } from "../model/index.js";
 import { registerCompare } from "./commands/compare.js";
 import { registerEntity } from "./commands/entity.js";
+import { registerExport } from "./commands/export.js";
 import { registerGoods } from "./commands/goods.js";
+import { registerIngest } from "./commands/ingest.js";
 import { registerJudge } from "./commands/judge.js";
 import { registerLists } from "./commands/lists.js";
 import { registerMatch } from "./commands/match.js";
@@ -27,6 +29,8 @@ const commands = [
   registerGoods,
   registerTrace,
   registerOwnership,
+  registerIngest,
+  registerExport,
 ];
 
 /** Build the `sanctrace` program; commands only parse and call the stages. */

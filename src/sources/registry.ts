@@ -1,5 +1,7 @@
+import { documentFormat } from "./documents/index.js";
 import { ftmJsonFormat } from "./ftm-json.js";
 import { ofacConsFormat, ofacSdnFormat } from "./ofac-csv.js";
+import { tableFormat } from "./tables/index.js";
 import type { SourceFormat } from "./types.js";
 
 /**
@@ -7,3 +9,10 @@ import type { SourceFormat } from "./types.js";
  * a file goes to the first format that claims it.
  */
 export const listFormats: SourceFormat[] = [ofacSdnFormat, ofacConsFormat, ftmJsonFormat];
+
+/**
+ * Every evidence format (tables, documents), most specific first: `sanctrace ingest` offers
+ * each file to these in turn and the first format that claims it reads it. Formats that
+ * claim anything textual (plain text) belong at the end.
+ */
+export const evidenceFormats: SourceFormat[] = [tableFormat, documentFormat];
