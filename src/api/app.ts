@@ -5,6 +5,9 @@ import { createErrorHandler, errorBody } from "./errors.js";
 import { buildOpenApi } from "./openapi.js";
 import { routes } from "./routes.js";
 import { MatcherHolder } from "./service.js";
+import { mountWebUi, securityHeaders } from "./web-ui.js";
+import { createWorkbenchRoutes } from "./workbench-routes.js";
+import { createReviewProvider, createTraceProvider } from "./workbench-services.js";
 
 export interface AppOptions {
   store: Store;
@@ -13,6 +16,8 @@ export interface AppOptions {
   maxQueries?: number;
   /** Where unexpected errors are logged (their stack never reaches the client). */
   log?: (error: unknown) => void;
+  /** The built web UI served at `/` (default: `web/dist` of the package). */
+  webRoot?: string;
 }
 
 /** `/match/{dataset}` -> `/match/:dataset`. */
@@ -34,11 +39,16 @@ export function createApp(options: AppOptions): Hono {
     maxQueries: options.maxQueries ?? 1000,
   };
   const app = new Hono();
+  app.use(securityHeaders());
   for (const route of routes) {
     app.on(route.method.toUpperCase(), honoPath(route.path), (c) => route.handle(c, deps));
   }
   const openapi = buildOpenApi(routes);
   app.get("/openapi.json", (c) => c.json(openapi));
+  const review = createReviewProvider(options.store, deps.matchers);
+  const trace = createTraceProvider(options.store);
+  app.route("/api", createWorkbenchRoutes({ store: options.store, review, trace }));
+  mountWebUi(app, options.webRoot);
   app.notFound((c) =>
     c.json(
       errorBody("route_not_found", `no route ${c.req.method} ${c.req.path}; see /openapi.json`),

@@ -65,12 +65,14 @@ function kindOf(parts: ReturnType<typeof parseLocator>): CitationContext["kind"]
   return "other";
 }
 
-/** The document text a span counts into: a `bodyText` from the same source, same page. */
+/**
+ * The document text a span counts into: the whole `bodyText` from the same source (spans are
+ * offsets into the whole text, also when a page is named), else that page's own text.
+ */
 function findBodyText(statements: Statement[], page: number | undefined): Statement | undefined {
   const bodies = statements.filter((statement) => statement.prop === "bodyText");
-  if (page === undefined)
-    return bodies.find((body) => !body.locator.includes("page:")) ?? bodies[0];
-  return bodies.find((body) => parseLocator(body.locator).page === page);
+  const whole = bodies.find((body) => !body.locator.includes("page:"));
+  return whole ?? bodies.find((body) => parseLocator(body.locator).page === page) ?? bodies[0];
 }
 
 /**

@@ -1,0 +1,132 @@
+import { chplTierOf, parseHsCode } from "../goods/index.js";
+import { buildGraph, type Graph, traceSupplyChains } from "../graph/index.js";
+import {
+  judgePair,
+  type Matcher,
+  pairKey,
+  type ResolvedHit,
+  workspaceQueries,
+} from "../match/index.js";
+import type { EntityRecord } from "../model/index.js";
+import type { ReviewHit, TierOf } from "../report/index.js";
+import type { Store } from "../store/index.js";
+import type { MatcherHolder } from "./service.js";
+import type { ReviewProvider, TraceProvider } from "./workbench-deps.js";
+
+const REVIEW_THRESHOLD = 0.7;
+
+function toReviewHit(
+  query: Pick<EntityRecord, "id" | "caption" | "schema">,
+  hit: ResolvedHit,
+): ReviewHit {
+  return {
+    query: { id: query.id, caption: query.caption, schema: query.schema },
+    candidate: { id: hit.id, caption: hit.caption, schema: hit.schema, datasets: hit.datasets },
+    score: Math.round(hit.score * 1e4) / 1e4,
+    features: hit.explanation.map((f) => ({
+      name: f.name,
+      value: f.value,
+      weight: f.weight,
+      contribution: f.contribution,
+      ...(f.detail ? { detail: f.detail } : {}),
+    })),
+  };
+}
+
+/** Pairs an analyst has judged, either way round, any judgement. */
+async function judgedPairs(store: Store): Promise<Set<string>> {
+  return new Set((await store.listJudgements()).map((j) => pairKey(j.left, j.right)));
+}
+
+function isJudged(judged: Set<string>, queryId: string, hit: ResolvedHit): boolean {
+  return [hit.id, ...hit.referents].some((id) => judged.has(pairKey(queryId, id)));
+}
+
+/**
+ * Screening review over the matching engine: the queue screens every evidence entity against
+ * the lists (once per matcher, which changes with lists and judgements) and leaves out every
+ * pair already judged, so a reviewed hit does not return.
+ * @example createReviewProvider(store, new MatcherHolder(store)).pending(50)
+ */
+export function createReviewProvider(store: Store, matchers: MatcherHolder): ReviewProvider {
+  let cached:
+    | { matcher: Matcher; hits: Promise<{ hits: ReviewHit[]; screened: number }> }
+    | undefined;
+  const screenWorkspace = async (matcher: Matcher) => {
+    const hits: ReviewHit[] = [];
+    let screened = 0;
+    for await (const query of workspaceQueries(store)) {
+      screened++;
+      const found = await matcher.match(query, { threshold: REVIEW_THRESHOLD });
+      const entity = await store.getEntity(query.id!);
+      if (!entity) continue;
+      hits.push(...found.filter((hit) => hit.match).map((hit) => toReviewHit(entity, hit)));
+    }
+    return { hits: hits.sort((a, b) => b.score - a.score), screened };
+  };
+  return {
+    async pending(limit) {
+      const matcher = await matchers.get();
+      if (cached?.matcher !== matcher) cached = { matcher, hits: screenWorkspace(matcher) };
+      const { hits, screened } = await cached.hits;
+      const judged = await judgedPairs(store);
+      const open = hits.filter((hit) => !judged.has(pairKey(hit.query.id, hit.candidate.id)));
+      return { hits: open.slice(0, limit), screened };
+    },
+    async hitsFor(id) {
+      const entity = await store.getEntity(id);
+      if (!entity) return [];
+      const matcher = await matchers.get();
+      const query = { id, schema: entity.schema, properties: entity.properties };
+      const found = await matcher.match(query, { threshold: REVIEW_THRESHOLD });
+      const judged = await judgedPairs(store);
+      return found
+        .filter((hit) => hit.match && !isJudged(judged, id, hit))
+        .map((hit) => toReviewHit(entity, hit));
+    },
+    async judge(request) {
+      await judgePair(store, { ...request, judgement: String(request.judgement) });
+    },
+  };
+}
+
+/** The CHPL tier of a shipment from its HS codes (first code on the list wins). */
+export const chplTierOfCodes: TierOf = (hsCodes) => {
+  for (const text of hsCodes) {
+    try {
+      const tier = chplTierOf(parseHsCode(text));
+      if (tier) return tier;
+    } catch {
+      // A malformed code on a declaration says nothing about the tier.
+    }
+  }
+  return null;
+};
+
+/**
+ * Tracing over the graph stage; the graph is built once per set of loaded datasets.
+ * @example await createTraceProvider(store).paths({ from: "inv-maker", toSanctioned: true, limit: 5 })
+ */
+export function createTraceProvider(store: Store): TraceProvider {
+  let held: { fingerprint: string; graph: Promise<Graph> } | undefined;
+  const graphOf = async () => {
+    const fingerprint = (await store.listDatasets())
+      .map((d) => `${d.name}@${d.loadedAt}`)
+      .join("|");
+    if (held?.fingerprint !== fingerprint) held = { fingerprint, graph: buildGraph(store) };
+    return held.graph;
+  };
+  return {
+    tierOf: chplTierOfCodes,
+    async paths(query) {
+      const options = { ...query, ...(query.to ? { toSanctioned: false } : {}) };
+      const result = await traceSupplyChains(store, options, await graphOf());
+      return result.paths.map((path) => ({
+        score: path.score,
+        nodes: path.nodes,
+        edges: path.edges.map((edge) => edge.id),
+        reasons: path.reasons,
+      }));
+    },
+  };
+}
