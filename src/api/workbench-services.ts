@@ -38,8 +38,19 @@ async function judgedPairs(store: Store): Promise<Set<string>> {
   return new Set((await store.listJudgements()).map((j) => pairKey(j.left, j.right)));
 }
 
-function isJudged(judged: Set<string>, queryId: string, hit: ResolvedHit): boolean {
-  return [hit.id, ...hit.referents].some((id) => judged.has(pairKey(queryId, id)));
+/** True when the pair was judged, or a positive already put the query into the hit's cluster. */
+function isSettled(
+  judged: Set<string>,
+  queryId: string,
+  hit: { id: string; referents: string[] },
+): boolean {
+  const cluster = [hit.id, ...hit.referents];
+  return cluster.includes(queryId) || cluster.some((id) => judged.has(pairKey(queryId, id)));
+}
+
+interface ScreenedHit {
+  hit: ReviewHit;
+  referents: string[];
 }
 
 /**
@@ -50,19 +61,21 @@ function isJudged(judged: Set<string>, queryId: string, hit: ResolvedHit): boole
  */
 export function createReviewProvider(store: Store, matchers: MatcherHolder): ReviewProvider {
   let cached:
-    | { matcher: Matcher; hits: Promise<{ hits: ReviewHit[]; screened: number }> }
+    | { matcher: Matcher; hits: Promise<{ hits: ScreenedHit[]; screened: number }> }
     | undefined;
   const screenWorkspace = async (matcher: Matcher) => {
-    const hits: ReviewHit[] = [];
+    const hits: ScreenedHit[] = [];
     let screened = 0;
     for await (const query of workspaceQueries(store)) {
       screened++;
       const found = await matcher.match(query, { threshold: REVIEW_THRESHOLD });
       const entity = await store.getEntity(query.id!);
       if (!entity) continue;
-      hits.push(...found.filter((hit) => hit.match).map((hit) => toReviewHit(entity, hit)));
+      for (const hit of found.filter((each) => each.match)) {
+        hits.push({ hit: toReviewHit(entity, hit), referents: hit.referents });
+      }
     }
-    return { hits: hits.sort((a, b) => b.score - a.score), screened };
+    return { hits: hits.sort((a, b) => b.hit.score - a.hit.score), screened };
   };
   return {
     async pending(limit) {
@@ -70,8 +83,11 @@ export function createReviewProvider(store: Store, matchers: MatcherHolder): Rev
       if (cached?.matcher !== matcher) cached = { matcher, hits: screenWorkspace(matcher) };
       const { hits, screened } = await cached.hits;
       const judged = await judgedPairs(store);
-      const open = hits.filter((hit) => !judged.has(pairKey(hit.query.id, hit.candidate.id)));
-      return { hits: open.slice(0, limit), screened };
+      const open = hits.filter(
+        ({ hit, referents }) =>
+          !isSettled(judged, hit.query.id, { id: hit.candidate.id, referents }),
+      );
+      return { hits: open.slice(0, limit).map(({ hit }) => hit), screened };
     },
     async hitsFor(id) {
       const entity = await store.getEntity(id);
@@ -81,7 +97,7 @@ export function createReviewProvider(store: Store, matchers: MatcherHolder): Rev
       const found = await matcher.match(query, { threshold: REVIEW_THRESHOLD });
       const judged = await judgedPairs(store);
       return found
-        .filter((hit) => hit.match && !isJudged(judged, id, hit))
+        .filter((hit) => hit.match && !isSettled(judged, id, hit))
         .map((hit) => toReviewHit(entity, hit));
     },
     async judge(request) {

@@ -307,7 +307,10 @@ export async function renderGraph(main: HTMLElement, id: string | undefined): Pr
   );
   startRenderer(s, container);
   if (id) {
-    mergeGraph(s.graph, await api.neighbours(id));
+    const data = await api.neighbours(id);
+    // A later visit may have replaced this view while the request was out.
+    if (state !== s) return;
+    mergeGraph(s.graph, data);
     select(s, id);
     redraw(s);
     runLayout(s, 1500);
