@@ -1,4 +1,3 @@
-import { chplTierOf, parseHsCode } from "../goods/index.js";
 import { buildGraph, type Graph, traceSupplyChains } from "../graph/index.js";
 import {
   judgePair,
@@ -8,7 +7,7 @@ import {
   workspaceQueries,
 } from "../match/index.js";
 import type { EntityRecord } from "../model/index.js";
-import type { ReviewHit, TierOf } from "../report/index.js";
+import { chplTierOfCodes, type ReviewHit } from "../report/index.js";
 import type { Store } from "../store/index.js";
 import type { MatcherHolder } from "./service.js";
 import type { ReviewProvider, TraceProvider } from "./workbench-deps.js";
@@ -105,19 +104,6 @@ export function createReviewProvider(store: Store, matchers: MatcherHolder): Rev
     },
   };
 }
-
-/** The CHPL tier of a shipment from its HS codes (first code on the list wins). */
-export const chplTierOfCodes: TierOf = (hsCodes) => {
-  for (const text of hsCodes) {
-    try {
-      const tier = chplTierOf(parseHsCode(text));
-      if (tier) return tier;
-    } catch {
-      // A malformed code on a declaration says nothing about the tier.
-    }
-  }
-  return null;
-};
 
 /**
  * Tracing over the graph stage; the graph is built once per set of loaded datasets.

@@ -9,6 +9,7 @@ import { registerJudge } from "./commands/judge.js";
 import { registerLists } from "./commands/lists.js";
 import { registerMatch } from "./commands/match.js";
 import { registerOwnership } from "./commands/ownership.js";
+import { registerReport } from "./commands/report.js";
 import { registerScreen } from "./commands/screen.js";
 import { registerServe } from "./commands/serve.js";
 import { registerStats } from "./commands/stats.js";
@@ -31,6 +32,7 @@ const commands = [
   registerOwnership,
   registerIngest,
   registerExport,
+  registerReport,
 ];
 
 /** Build the `sanctrace` program; commands only parse and call the stages. */

@@ -16,6 +16,7 @@ export {
   renderReport,
   reportFormat,
 } from "./formats.js";
+export { chplTierOfCodes } from "./goods-tier.js";
 export {
   buildWorkspaceGraph,
   collectSanctioned,

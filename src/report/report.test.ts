@@ -14,6 +14,7 @@ import {
   buildEntityPage,
   buildSearchIndex,
   buildWorkspaceGraph,
+  chplTierOfCodes,
   openCitation,
   renderCsv,
   renderGexf,
@@ -69,8 +70,8 @@ describe("entity pages", () => {
       "inv-ship-2.sender=inv-transit",
       "inv-ship-2.receiver=inv-kupol",
       "inv-ship-2.date=2023-03-01",
-      "inv-ship-2.vedCode=880699",
-      "inv-ship-2.goodsDescription=UAV, 40 units",
+      "inv-ship-2.vedCode=8542.31",
+      "inv-ship-2.goodsDescription=microcontrollers, 500 units",
     ]);
     const start = ARTICLE.indexOf("IEMZ Kupol");
     const span = await openCitation(store, {
@@ -138,7 +139,7 @@ describe("dossiers", () => {
 
 describe("exports", () => {
   it("writes the graph as GEXF and as CSV node and edge lists", async () => {
-    const graph = await buildWorkspaceGraph(store);
+    const graph = await buildWorkspaceGraph(store, { tierOf: chplTierOfCodes });
     expect(graph.nodes.map((n) => n.id).sort()).toEqual([
       "inv-kupol",
       "inv-maker",
@@ -153,7 +154,7 @@ describe("exports", () => {
       "id,source,target,schema,label,date,tier,goods",
       "inv-link,inv-transit,tl-hostile,UnknownLink,linked to,,,",
       'inv-ship-1,inv-maker,inv-transit,EconomicActivity,Customs declaration,2023-02-10,,"880699; strike drones, 40 units"',
-      'inv-ship-2,inv-transit,inv-kupol,EconomicActivity,Customs declaration,2023-03-01,,"880699; UAV, 40 units"',
+      'inv-ship-2,inv-transit,inv-kupol,EconomicActivity,Customs declaration,2023-03-01,1,"8542.31; microcontrollers, 500 units"',
       "",
     ]);
     expect(csv.nodes).toContain("tl-hostile,<img src=x onerror=alert(1)>,Person,true\r\n");

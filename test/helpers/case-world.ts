@@ -60,8 +60,8 @@ function invoiceStatements(): Statement[] {
     .add("sender", "inv-transit", "row:3")
     .add("receiver", "inv-kupol", "row:3")
     .add("date", "2023-03-01", "row:3")
-    .add("vedCode", "880699", "row:3")
-    .add("goodsDescription", "UAV, 40 units", "row:3");
+    .add("vedCode", "8542.31", "row:3")
+    .add("goodsDescription", "microcontrollers, 500 units", "row:3");
   const hostileLink = new EntityBuilder("UnknownLink", "inv-link", context)
     .add("subject", "inv-transit", "row:4")
     .add("object", "tl-hostile", "row:4")
