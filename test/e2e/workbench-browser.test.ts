@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningServer, startServer } from "../../src/api/index.js";
 import { SqliteStore } from "../../src/store/index.js";
 import { browserSkipReason, launchBrowser } from "../helpers/browser.js";
-import { HOSTILE_NAME, loadCaseWorld } from "../helpers/case-world.js";
+import { HOSTILE_NAME, loadCaseWorld, loadLargeWorld } from "../helpers/case-world.js";
 import { tempDir } from "../helpers/cli.js";
 
 const shots = mkdtempSync(join(tmpdir(), "sanctrace-shots-"));
@@ -149,5 +149,29 @@ describe.skipIf(browserSkipReason)("workbench in a browser", () => {
     expect(overflow).toBeLessThanOrEqual(0);
     await shoot("6-narrow");
     expect(problems).toEqual([]);
+  });
+
+  it("loads and lays out a graph of thousands of nodes with WebGL", async () => {
+    const store = new SqliteStore(join(tempDir(), "large.db"));
+    await loadLargeWorld(store, 3000);
+    const large = await startServer({ store, host: "127.0.0.1", port: 0, log: () => {} });
+    try {
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.goto(`${large.url}/#/graph`);
+      await page.getByLabel("Max nodes").fill("5000");
+      await page.getByRole("button", { name: "Load whole workspace" }).click();
+      await expect
+        .poll(() => page.locator(".node-list summary").textContent(), { timeout: 30_000 })
+        .toBe("Node list (3000 nodes, 2999 edges)");
+      expect(await page.locator(".sigma canvas").count()).toBeGreaterThan(0);
+      await page.getByLabel("Ownership").uncheck();
+      await page.getByLabel("Until").fill("2015-12-31");
+      await page.waitForTimeout(3500);
+      await shoot("7-large-graph");
+      expect(problems).toEqual([]);
+    } finally {
+      await large.close();
+      await store.close();
+    }
   });
 });

@@ -107,3 +107,40 @@ export async function loadCaseWorld(store: Store): Promise<void> {
     once(articleStatements()),
   );
 }
+
+/**
+ * A generated network of `size` companies tied by ownerships and shipments (a seeded random
+ * graph with hubs), to check the graph explorer with thousands of nodes.
+ */
+export async function loadLargeWorld(store: Store, size: number): Promise<void> {
+  let seed = 7;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
+  const source = { name: "registry.csv", sha256: sha256(`registry-${size}`), size };
+  const context = { dataset: "registry", source: source.sha256 };
+  const statements: Statement[] = [];
+  for (let i = 0; i < size; i++) {
+    const company = new EntityBuilder("Company", `co-${i}`, context).add(
+      "name",
+      `Company ${i}`,
+      `row:${i + 2}`,
+    );
+    statements.push(...company.statements);
+    if (i === 0) continue;
+    // Early companies collect more links: a few hubs, as in real registries.
+    const other = Math.floor(random() ** 2 * i);
+    const schema = random() < 0.5 ? "Ownership" : "EconomicActivity";
+    const [from, to] = schema === "Ownership" ? ["owner", "asset"] : ["sender", "receiver"];
+    const edge = new EntityBuilder(schema, `edge-${i}`, context)
+      .add(from!, `co-${other}`, `row:${i + 2}`)
+      .add(to!, `co-${i}`, `row:${i + 2}`)
+      .add("date", `20${10 + (i % 14)}-0${1 + (i % 9)}-1${i % 10}`, `row:${i + 2}`);
+    statements.push(...edge.statements);
+  }
+  await store.replaceDataset(
+    { name: "registry", title: "Registry", kind: "evidence", sources: [source] },
+    once(statements),
+  );
+}
