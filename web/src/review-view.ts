@@ -18,7 +18,7 @@ function hitCard(hit: ReviewHit, onDone: () => void): HTMLElement {
         hit.score.toFixed(2),
       ),
       link(entityHref(hit.query.id), hit.query.caption),
-      el("span", { class: "schema" }, hit.query.schema),
+      el("span", { class: "schema" }, `${hit.query.schema} · ${hit.query.id}`),
       " ↔ ",
       link(entityHref(hit.candidate.id), hit.candidate.caption),
       el(
