@@ -31,6 +31,7 @@ describe("openapi.json", () => {
       "get /healthz",
       "get /api/search",
       "get /api/entities/{id}",
+      "get /api/entities/{id}/hits",
       "get /api/entities/{id}/report",
       "get /api/citation",
       "get /api/graph",

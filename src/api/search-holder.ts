@@ -12,7 +12,13 @@ export function holdSearchIndex(store: Store): () => Promise<SearchIndex> {
     const datasets = await store.listDatasets();
     const fingerprint = datasets.map((d) => `${d.name}@${d.loadedAt}`).join("|");
     if (!held || held.fingerprint !== fingerprint) {
-      held = { fingerprint, index: buildSearchIndex(store) };
+      const index = buildSearchIndex(store);
+      const entry = { fingerprint, index };
+      held = entry;
+      // A failed build is not kept: the next request tries again.
+      index.catch(() => {
+        if (held === entry) held = undefined;
+      });
     }
     return held.index;
   };

@@ -25,6 +25,12 @@ const docs: WorkbenchDoc[] = [
   },
   {
     method: "get",
+    path: "/api/entities/{id}/hits",
+    operationId: "entityHits",
+    summary: "Screening hits of one entity with their feature explanations, judged pairs left out",
+  },
+  {
+    method: "get",
     path: "/api/entities/{id}/report",
     operationId: "entityReport",
     summary: "Dossier on one entity (html, md or pdf)",

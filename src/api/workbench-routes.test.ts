@@ -4,7 +4,15 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { HOSTILE_NAME, invoiceSource, loadCaseWorld } from "../../test/helpers/case-world.js";
 import { tempDir } from "../../test/helpers/cli.js";
 import { SqliteStore } from "../store/index.js";
-import type { CaseRecord, EntityPage, GraphData, TypeaheadResponse } from "./types.js";
+import { createApp } from "./app.js";
+import type {
+  CaseRecord,
+  EntityPage,
+  GraphData,
+  ReviewHit,
+  ReviewResponse,
+  TypeaheadResponse,
+} from "./types.js";
 import { WORKBENCH_CSP } from "./web-ui.js";
 import { createWorkbenchApp } from "./workbench-app.js";
 
@@ -90,5 +98,41 @@ describe("workbench API", () => {
     expect(text).not.toContain("<img");
     const md = await (await app.request("/api/entities/inv-transit/report?format=md")).text();
     expect(md.split("\n")[0]).toBe("# Dossier: Transit Trade LLC");
+  });
+});
+
+describe("review through the matching engine", () => {
+  it("lists pending hits with features; a judged pair leaves the queue and the entity page", async () => {
+    const store = new SqliteStore(join(tempDir(), "w.db"));
+    await loadCaseWorld(store);
+    const full = createApp({ store, log: () => {} });
+    const get = async <T>(path: string) => (await (await full.request(path)).json()) as T;
+    const queue = await get<ReviewResponse>("/api/review");
+    expect(queue.screened).toBe(4);
+    expect(queue.hits.map((h) => [h.query.id, h.candidate.id, h.score])).toEqual([
+      ["inv-kupol", "tl-kupol", 1],
+      ["news-kupol", "tl-kupol", 1],
+    ]);
+    expect(queue.hits[0]?.features.map((f) => f.name)).toEqual([
+      "name_similarity",
+      "identifier_match",
+    ]);
+    const judged = await full.request("/api/judgements", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        left: "news-kupol",
+        right: "tl-kupol",
+        judgement: "negative",
+        note: "a namesake",
+      }),
+    });
+    expect(judged.status).toBe(200);
+    const after = await get<ReviewResponse>("/api/review");
+    expect(after.hits.map((h) => h.query.id)).toEqual(["inv-kupol"]);
+    expect(await get<ReviewHit[]>("/api/entities/news-kupol/hits")).toEqual([]);
+    expect(
+      (await get<ReviewHit[]>("/api/entities/inv-kupol/hits")).map((h) => h.candidate.id),
+    ).toEqual(["tl-kupol"]);
   });
 });

@@ -46,6 +46,8 @@ function statusOf(code: string): 400 | 404 | 501 {
 export function createWorkbenchRoutes(deps: WorkbenchDeps): Hono {
   const app = new Hono();
   const searchIndex = deps.searchIndex ?? holdSearchIndex(deps.store);
+  // Build the typeahead index while the analyst opens the page, not on the first keystroke.
+  searchIndex().catch(() => {});
   const tierOf = deps.trace?.tierOf ? { tierOf: deps.trace.tierOf } : {};
   app.onError((error, c) => {
     if (isSanctraceError(error)) {
@@ -68,10 +70,15 @@ export function createWorkbenchRoutes(deps: WorkbenchDeps): Hono {
   });
   app.get("/entities/:id", async (c) => {
     const id = c.req.param("id");
-    const hits = deps.review ? await deps.review.hitsFor(id) : [];
     const risk = deps.trace?.risk ? await deps.trace.risk(id) : [];
-    const page = await buildEntityPage(deps.store, id, { hits, risk });
+    const page = await buildEntityPage(deps.store, id, { risk });
     return page ? c.json(page) : notFound(id);
+  });
+  // Hits come apart from the page: the first screening waits for the match index.
+  app.get("/entities/:id/hits", async (c) => {
+    const id = c.req.param("id");
+    if (!(await deps.store.getEntity(id))) notFound(id);
+    return c.json(deps.review ? await deps.review.hitsFor(id) : []);
   });
   app.get("/citation", async (c) => {
     const dataset = required(c.req.query("dataset"), "dataset");

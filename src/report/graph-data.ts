@@ -51,8 +51,8 @@ function toNode(entity: EntityRecord, sanctioned: boolean): GraphNode {
   return { id: entity.id, caption: entity.caption, schema: entity.schema, sanctioned };
 }
 
-async function isSanctionedId(store: Store, id: string): Promise<boolean> {
-  const entity = await store.getEntity(id);
+async function isSanctionedId(store: Store, id: string, known?: EntityRecord): Promise<boolean> {
+  const entity = known ?? (await store.getEntity(id));
   if (entity?.properties.topics?.some((topic) => topic.startsWith("sanction"))) return true;
   const references = await store.getReferences(id);
   return references.some((reference) => isA(reference.schema, "Sanction"));
@@ -87,7 +87,7 @@ export async function expandNeighbours(
   const nodes: GraphNode[] = [];
   for (const nodeId of nodeIds) {
     const entity = nodeId === id ? center : await store.getEntity(nodeId);
-    if (entity) nodes.push(toNode(entity, await isSanctionedId(store, nodeId)));
+    if (entity) nodes.push(toNode(entity, await isSanctionedId(store, nodeId, entity)));
   }
   const known = new Set(nodes.map((node) => node.id));
   return {
@@ -106,7 +106,6 @@ export async function buildWorkspaceGraph(
   options: GraphOptions = {},
 ): Promise<GraphData> {
   const max = options.maxNodes ?? Number.POSITIVE_INFINITY;
-  const sanctioned = await collectSanctioned(store);
   const edges: GraphEdge[] = [];
   const nodeIds = new Set<string>();
   let truncated = false;
@@ -124,7 +123,7 @@ export async function buildWorkspaceGraph(
   const nodes: GraphNode[] = [];
   for (const id of nodeIds) {
     const entity = await store.getEntity(id);
-    if (entity) nodes.push(toNode(entity, sanctioned.has(id)));
+    if (entity) nodes.push(toNode(entity, await isSanctionedId(store, id, entity)));
   }
   const known = new Set(nodes.map((node) => node.id));
   const kept = edges.filter((edge) => known.has(edge.source) && known.has(edge.target));

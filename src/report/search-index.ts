@@ -1,6 +1,5 @@
 import { isA, propertyType } from "../model/index.js";
 import type { Store } from "../store/index.js";
-import { collectSanctioned } from "./graph-data.js";
 import type { SearchResult } from "./types.js";
 
 interface Entry {
@@ -110,7 +109,18 @@ function createIndex(entries: Entry[], sanctioned: Set<string>): SearchIndex {
  */
 export async function buildSearchIndex(store: Store): Promise<SearchIndex> {
   const entries: Entry[] = [];
+  const sanctioned = new Set<string>();
+  // One pass over the store: it is the slow part on large workspaces.
+  let seen = 0;
   for await (const entity of store.iterateEntities()) {
+    // SQLite reads are synchronous: let a server answer other requests now and then.
+    if (++seen % 1000 === 0) await new Promise((resolve) => setImmediate(resolve));
+    if (entity.schema === "Sanction") {
+      for (const id of entity.properties.entity ?? []) sanctioned.add(id);
+    }
+    if (entity.properties.topics?.some((topic) => topic.startsWith("sanction"))) {
+      sanctioned.add(entity.id);
+    }
     if (!isA(entity.schema, "Thing")) continue;
     const names = Object.entries(entity.properties)
       .filter(([prop]) => propertyType(entity.schema, prop) === "name")
@@ -119,5 +129,5 @@ export async function buildSearchIndex(store: Store): Promise<SearchIndex> {
     const { id, caption, schema, datasets } = entity;
     entries.push({ id, caption, schema, datasets, names, folded: names.map(foldText) });
   }
-  return createIndex(entries, await collectSanctioned(store));
+  return createIndex(entries, sanctioned);
 }

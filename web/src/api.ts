@@ -5,6 +5,7 @@ import type {
   EntityPage,
   GraphData,
   JudgeRequest,
+  ReviewHit,
   ReviewResponse,
   TraceResponse,
   TypeaheadResponse,
@@ -56,6 +57,7 @@ export const api = {
     ),
   entity: (id: string) =>
     request<EntityPage>(`/api/entities/${q(id)}`, undefined, "Loading entity…"),
+  hits: (id: string) => request<ReviewHit[]>(`/api/entities/${q(id)}/hits`),
   citation: (dataset: string, source: string, locator: string) =>
     request<CitationContext>(
       `/api/citation?dataset=${q(dataset)}&source=${q(source)}&locator=${q(locator)}`,

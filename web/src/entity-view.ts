@@ -150,6 +150,15 @@ export async function renderEntity(main: HTMLElement, id: string): Promise<void>
     hidden: true,
   });
   const empty = (text: string) => el("p", { class: "empty" }, text);
+  const hitsArea = el(
+    "div",
+    { "aria-live": "polite" },
+    el("progress", { "aria-label": "Screening" }),
+    " Screening against the lists…",
+  );
+  void api.hits(page.id).then((hits) => {
+    replace(hitsArea, hits.length ? hitsList(hits) : empty("No screening hits."));
+  });
   replace(
     main,
     el(
@@ -179,10 +188,7 @@ export async function renderEntity(main: HTMLElement, id: string): Promise<void>
             ? sanctionsList(page, panel)
             : empty("No sanction names this entity."),
         ),
-        section(
-          "Screening hits",
-          page.hits.length ? hitsList(page.hits) : empty("No screening hits."),
-        ),
+        section("Screening hits", hitsArea),
         section(
           "Risk",
           page.risk.length
