@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createFixture } from "../../test/helpers/api-fixture.js";
+import { createFixture, loadEntities } from "../../test/helpers/api-fixture.js";
 import { judgePair } from "../match/index.js";
 
 const post = (body: unknown) => ({
@@ -141,15 +141,15 @@ describe("yente-compatible API", () => {
                 ],
                 "explanation": [
                   {
-                    "contribution": 0.78125,
+                    "contribution": 0.8928571428571429,
                     "detail": "petrov ivan | ivan ivanovich petrov: petrov~petrov=1.00 ivan~ivan=1.00",
                     "name": "name_similarity",
-                    "value": 0.78125,
+                    "value": 0.8928571428571429,
                     "weight": 1,
                   },
                 ],
                 "features": {
-                  "name_similarity": 0.78125,
+                  "name_similarity": 0.8928571428571429,
                 },
                 "id": "sdn-2",
                 "match": true,
@@ -168,7 +168,7 @@ describe("yente-compatible API", () => {
                   "sdn-2",
                 ],
                 "schema": "Person",
-                "score": 0.7813,
+                "score": 0.8929,
                 "target": false,
               },
             ],
@@ -270,6 +270,14 @@ describe("yente-compatible API", () => {
         ],
       ]
     `);
+    const big = await app.request(
+      "/match/default",
+      post({ queries: {}, pad: "x".repeat(11 << 20) }),
+    );
+    expect([big.status, await big.json()]).toEqual([
+      413,
+      { error: { code: "request_too_large", message: "the body exceeds 10485760 bytes" } },
+    ]);
     expect(errors).toEqual([]);
   });
 
@@ -514,11 +522,27 @@ describe("yente-compatible API", () => {
     `);
   });
 
+  it("rebuilds the index when a list is loaded after the server started", async () => {
+    const { app, store } = await createFixture();
+    const query = post({
+      queries: { q: { schema: "Person", properties: { name: ["Olga Smirnova"] } } },
+    });
+    const ids = async () => {
+      const body = (await (await app.request("/match/default", query)).json()) as {
+        responses: { q: { results: Array<{ id: string }> } };
+      };
+      return body.responses.q.results.map((r) => r.id);
+    };
+    expect(await ids()).toEqual([]);
+    await loadEntities(store, "eu", [["eu-1", "Person", { name: "Smirnova, Olga" }]]);
+    expect(await ids()).toEqual(["eu-1"]);
+  });
+
   it("answers health and unknown routes in JSON", async () => {
     const { app } = await createFixture();
     expect(await (await app.request("/healthz")).json()).toEqual({
       status: "ok",
-      entities: 4,
+      entities: 3,
       lists: ["sdn", "uk"],
     });
     const missing = await app.request("/nowhere");

@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import type { Store } from "../store/index.js";
 import type { ApiDeps } from "./deps.js";
 import { createErrorHandler, errorBody } from "./errors.js";
@@ -14,6 +15,8 @@ export interface AppOptions {
   threshold?: number;
   limit?: number;
   maxQueries?: number;
+  /** Largest request body in bytes (default 10 MiB). */
+  maxBodyBytes?: number;
   /** Where unexpected errors are logged (their stack never reaches the client). */
   log?: (error: unknown) => void;
   /** The built web UI served at `/` (default: `web/dist` of the package). */
@@ -40,6 +43,9 @@ export function createApp(options: AppOptions): Hono {
   };
   const app = new Hono();
   app.use(securityHeaders());
+  const maxSize = options.maxBodyBytes ?? 10 * 1024 * 1024;
+  const tooLarge = errorBody("request_too_large", `the body exceeds ${maxSize} bytes`);
+  app.use(bodyLimit({ maxSize, onError: (c) => c.json(tooLarge, 413) }));
   for (const route of routes) {
     app.on(route.method.toUpperCase(), honoPath(route.path), (c) => route.handle(c, deps));
   }

@@ -45,7 +45,7 @@ export function selectDatasets(c: Context, matcher: Matcher): string[] | undefin
 /** `POST /match/{dataset}`: yente-compatible batch matching. */
 export async function handleMatch(c: Context, deps: ApiDeps): Promise<Response> {
   const threshold = numberParam(c, "threshold", deps.threshold, 0, 1);
-  const cutoff = numberParam(c, "cutoff", 0, 0, 1);
+  const cutoff = numberParam(c, "cutoff", 0.5, 0, 1);
   const limit = integerParam(c, "limit", deps.limit, 1, 500);
   const entries = readQueries(await jsonBody(c), deps.maxQueries);
   const matcher = await deps.matchers.get();
@@ -53,13 +53,9 @@ export async function handleMatch(c: Context, deps: ApiDeps): Promise<Response> 
   const responses: Record<string, QueryMatches> = {};
   for (const [key, raw] of entries) {
     const query = parseQuery(raw, `queries.${key}`);
-    const hits = await matcher.match(query, {
-      threshold,
-      limit,
-      ...(datasets ? { datasets } : {}),
-    });
-    const kept = hits.filter((hit) => hit.score >= cutoff);
-    const results = await Promise.all(kept.map((hit) => toScoredEntity(deps, hit)));
+    const options = { threshold, cutoff, limit, ...(datasets ? { datasets } : {}) };
+    const hits = await matcher.match(query, options);
+    const results = await Promise.all(hits.map((hit) => toScoredEntity(deps, hit)));
     responses[key] = {
       status: 200,
       results,

@@ -4,7 +4,7 @@ import { getSchema, model, propertyType, SanctraceError } from "../model/index.j
 import type { ApiDeps } from "./deps.js";
 import { selectDatasets } from "./match.js";
 import { integerParam } from "./params.js";
-import { matchableTypes } from "./reconcile.js";
+import { matchableTypes } from "./reconcile-types.js";
 import type {
   ExtendResponse,
   ExtendValue,

@@ -1,27 +1,17 @@
 import type { Context } from "hono";
 import { parseQuery } from "../match/index.js";
-import { getSchema, model, SanctraceError } from "../model/index.js";
+import { getSchema, SanctraceError } from "../model/index.js";
 import type { ApiDeps } from "./deps.js";
 import { selectDatasets } from "./match.js";
 import { jsonField } from "./params.js";
 import { extendEntities } from "./reconcile-extend.js";
+import { matchableTypes } from "./reconcile-types.js";
 import type {
   ReconcileCandidate,
   ReconcileManifest,
   ReconcileQuery,
   ReconcileResponse,
-  ReconcileType,
 } from "./types.js";
-
-/** The schemata OpenRefine may reconcile against: parties, vessels and aircraft. */
-export function matchableTypes(): ReconcileType[] {
-  return Object.values(model.schemata)
-    .filter((schema) => schema !== undefined)
-    .filter((schema) => schema.matchable && !schema.abstract)
-    .filter((schema) => ["LegalEntity", "Vessel", "Airplane"].some((parent) => schema.isA(parent)))
-    .map((schema) => ({ id: schema.name, name: schema.label }))
-    .sort((a, b) => a.id.localeCompare(b.id));
-}
 
 function manifest(c: Context, dataset: string): ReconcileManifest {
   const origin = new URL(c.req.url).origin;

@@ -85,7 +85,7 @@ export const routes: RouteSpec[] = [
     parameters: [
       dataset,
       query("threshold", "score at which `match` is true (default 0.7)", { type: "number" }),
-      query("cutoff", "lowest score returned (default 0)", { type: "number" }),
+      query("cutoff", "lowest score returned (default 0.5)", { type: "number" }),
       limit,
       query("algorithm", "accepted for yente clients; sanctrace has one scorer"),
       query("include_dataset", "only these lists (repeatable)"),

@@ -19,10 +19,18 @@ interface Held {
  */
 export class MatcherHolder {
   private current: Promise<Held> | undefined;
+  /** Calls run one after another, so concurrent first requests build the index once. */
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly store: Store) {}
 
-  async get(): Promise<Matcher> {
+  get(): Promise<Matcher> {
+    const run = this.queue.then(() => this.refresh());
+    this.queue = run.catch(() => {});
+    return run;
+  }
+
+  private async refresh(): Promise<Matcher> {
     const lists = await listsFingerprint(this.store);
     const judgements = await this.store.listJudgements();
     const held = await this.current;

@@ -7,6 +7,7 @@ import { registerGoods } from "./commands/goods.js";
 import { registerIngest } from "./commands/ingest.js";
 import { registerJudge } from "./commands/judge.js";
 import { registerLists } from "./commands/lists.js";
+import { registerListsUpdate } from "./commands/lists-update.js";
 import { registerMatch } from "./commands/match.js";
 import { registerOwnership } from "./commands/ownership.js";
 import { registerReport } from "./commands/report.js";
@@ -20,6 +21,7 @@ import { processIo } from "./output.js";
 /** Every command, in the order `--help` lists them. */
 const commands = [
   registerLists,
+  registerListsUpdate,
   registerEntity,
   registerStats,
   registerMatch,

@@ -1,4 +1,4 @@
-import { type EntityRecord, SanctraceError } from "../model/index.js";
+import { type EntityRecord, model, SanctraceError } from "../model/index.js";
 import type { DatasetSummary, Store } from "../store/index.js";
 import { mergeRecords } from "./canonical.js";
 import { loadResolver } from "./judge.js";
@@ -6,9 +6,18 @@ import { buildMatchIndex } from "./match-index.js";
 import type { Resolver } from "./resolver.js";
 import type { MatchHit, MatchIndex, MatchQuery } from "./types.js";
 
+const DEFAULT_CUTOFF = 0.5;
+
+/** The schemata whose entities are indexed: everything a query can be matched to. */
+const MATCHABLE = Object.values(model.schemata)
+  .filter((schema) => schema?.matchable)
+  .map((schema) => schema!.name);
+
 export interface MatcherOptions {
   threshold?: number;
   limit?: number;
+  /** Lowest score returned at all (default 0.5): weaker candidates are noise. */
+  cutoff?: number;
   /** List names to match against; undefined or `["default"]` means every loaded list. */
   datasets?: string[];
 }
@@ -44,7 +53,9 @@ export class Matcher {
       exclude,
       ...(datasets ? { datasets } : {}),
     });
-    return (await this.collapse(hits)).slice(0, limit);
+    const cutoff = options.cutoff ?? DEFAULT_CUTOFF;
+    const kept = hits.filter((hit) => hit.score >= cutoff);
+    return (await this.collapse(kept)).slice(0, limit);
   }
 
   /** Validate list names; undefined means all. */
@@ -95,6 +106,6 @@ export class Matcher {
  */
 export async function openMatcher(store: Store): Promise<Matcher> {
   const lists = (await store.listDatasets()).filter((dataset) => dataset.kind === "list");
-  const index = await buildMatchIndex(store.iterateEntities({ kind: "list" }));
+  const index = await buildMatchIndex(store.iterateEntities({ kind: "list", schemata: MATCHABLE }));
   return new Matcher(store, index, await loadResolver(store), lists);
 }

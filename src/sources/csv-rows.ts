@@ -13,7 +13,9 @@ export interface CsvRowOptions {
   /** Fields every record must have; other counts are refused with the row. */
   columns?: number;
   /** Called with the bytes read so far, for progress. */
-  onBytes?: (bytes: number) => void;
+  onBytes?: ((bytes: number) => void) | undefined;
+  /** Field separator (default `,`; `\t` for TSV). */
+  delimiter?: string;
 }
 
 // A DOS end-of-file byte (0x1A) closes OFAC's files; csv-parse sees it as a last record.
@@ -58,7 +60,14 @@ export async function* readCsvRows(
       options.onBytes?.(bytes);
     });
   }
-  const parser = input.pipe(parse({ bom: true, skip_empty_lines: true, relax_column_count: true }));
+  const parser = input.pipe(
+    parse({
+      bom: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      delimiter: options.delimiter ?? ",",
+    }),
+  );
   input.on("error", (error) => parser.destroy(error));
   let row = 0;
   try {

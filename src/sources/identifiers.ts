@@ -77,7 +77,7 @@ function readValue(label: RemarkLabel, raw: string, leading: string): RemarkFact
 }
 
 function readIdentifier(prop: string, text: string, leading: string): RemarkFact[] {
-  const body = text.replace(NUMBER_WORD_RE, "");
+  const body = text.replace(NUMBER_WORD_RE, "").replace(SEPARATOR_RE, "");
   const head = body.split(IDENTIFIER_END_RE)[0]!;
   // "(Country)" belongs to the identifier only when nothing ends the value before it.
   const found = /^([^(]*?)\s*\(([^)]*)\)/.exec(body);
@@ -158,9 +158,19 @@ export function hasProperty(schema: string, prop: string): boolean {
 export function addFacts(builder: EntityBuilder, facts: RemarkFact[], locator: Locator) {
   const rest: RemarkFact[] = [];
   for (const fact of facts) {
-    const prop = hasProperty(builder.schema, fact.prop) ? fact.prop : FALLBACK[fact.prop];
-    if (prop && hasProperty(builder.schema, prop)) builder.add(prop, fact.value, locator);
+    const prop = placeFact(builder.schema, fact.prop);
+    if (prop) builder.add(prop, fact.value, locator);
     else rest.push(fact);
   }
   return rest;
+}
+
+/**
+ * The property of `schema` that holds a fact of `prop`: itself, a general fallback, or none.
+ * @example placeFact("Company", "passportNumber") // "idNumber"
+ */
+export function placeFact(schema: string, prop: string): string | undefined {
+  if (hasProperty(schema, prop)) return prop;
+  const fallback = FALLBACK[prop];
+  return fallback && hasProperty(schema, fallback) ? fallback : undefined;
 }

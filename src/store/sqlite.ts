@@ -9,6 +9,7 @@ import {
   type SourceFile,
   type Statement,
 } from "../model/index.js";
+import { LoadCounts } from "./load-counts.js";
 import * as cases from "./sqlite-cases.js";
 import { insertJudgement, selectJudgements } from "./sqlite-judgements.js";
 import { sqliteMigrations } from "./sqlite-schema.js";
@@ -47,6 +48,14 @@ interface DatasetRow {
 }
 
 const PAGE_SIZE = 2000;
+/** Rows per multi-row INSERT (8 parameters each, well under SQLite's 32766 limit). */
+const INSERT_ROWS = 100;
+
+function insertSql(rows: number): string {
+  const row = "(?, ?, ?, ?, ?, ?, ?, ?)";
+  return `INSERT INTO statements (entity_id, schema, prop, prop_type, value, dataset, source, locator)
+    VALUES ${Array.from({ length: rows }, () => row).join(", ")}`;
+}
 
 function toStatement(row: StatementRow): Statement {
   return {
@@ -117,9 +126,15 @@ export function openDatabase(path: string): Database.Database {
 export class SqliteStore implements Store {
   readonly db: Database.Database;
   private readonly typeOf = createTypeCache();
+  private readonly inserts: { wide: Database.Statement; narrow: Database.Statement };
 
   constructor(readonly path: string) {
     this.db = openDatabase(path);
+    // Prepared once per store: preparing a 100-row INSERT per batch would cost as much as it saves.
+    this.inserts = {
+      wide: this.db.prepare(insertSql(INSERT_ROWS)),
+      narrow: this.db.prepare(insertSql(1)),
+    };
   }
 
   async replaceDataset(
@@ -128,10 +143,7 @@ export class SqliteStore implements Store {
     onProgress?: ProgressListener,
   ): Promise<DatasetSummary> {
     const db = this.db;
-    const insert = db.prepare(
-      `INSERT INTO statements (entity_id, schema, prop, prop_type, value, dataset, source, locator)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
+    const counts = new LoadCounts();
     const insertBatch = (batch: Statement[]) => {
       for (const s of batch) {
         if (s.dataset !== load.name) {
@@ -141,9 +153,9 @@ export class SqliteStore implements Store {
             s.entityId,
           );
         }
-        const type = this.typeOf(s.schema, s.prop);
-        insert.run(s.entityId, s.schema, s.prop, type, s.value, s.dataset, s.source, s.locator);
       }
+      this.insertStatements(batch);
+      counts.add(batch);
     };
     db.exec("BEGIN IMMEDIATE");
     try {
@@ -154,7 +166,7 @@ export class SqliteStore implements Store {
         done += batch.length;
         onProgress?.(done);
       }
-      const summary = this.summarize(load);
+      const summary = this.summarize(load, counts);
       const upsertSource = db.prepare(
         "INSERT OR REPLACE INTO sources (sha256, name, size) VALUES (?, ?, ?)",
       );
@@ -181,30 +193,40 @@ export class SqliteStore implements Store {
     }
   }
 
-  private summarize(load: DatasetLoad): DatasetSummary {
-    const counts = this.db
-      .prepare(
-        `SELECT COUNT(*) AS statements, COUNT(DISTINCT entity_id) AS entities
-         FROM statements WHERE dataset = ?`,
-      )
-      .get(load.name) as { statements: number; entities: number };
-    // A target is an entity a Sanction points at, or one tagged with a sanction topic.
-    const targets = this.db
-      .prepare(
-        `SELECT COUNT(*) AS n FROM (
-           SELECT value AS id FROM statements
-           WHERE dataset = ? AND schema = 'Sanction' AND prop = 'entity'
-           UNION
-           SELECT entity_id FROM statements
-           WHERE dataset = ? AND prop = 'topics' AND value LIKE 'sanction%'
-         )`,
-      )
-      .get(load.name, load.name) as { n: number };
+  /**
+   * Insert statements `INSERT_ROWS` rows per SQL statement: binding one row per call costs
+   * more than SQLite's own work for rows this small.
+   */
+  private insertStatements(batch: Statement[]): void {
+    const { wide, narrow } = this.inserts;
+    const values: string[] = new Array(INSERT_ROWS * 8);
+    let index = 0;
+    for (; index + INSERT_ROWS <= batch.length; index += INSERT_ROWS) {
+      for (let row = 0; row < INSERT_ROWS; row++)
+        this.bindRow(values, row * 8, batch[index + row]!);
+      wide.run(values);
+    }
+    for (; index < batch.length; index++) narrow.run(this.bindRow([], 0, batch[index]!));
+  }
+
+  private bindRow(values: string[], at: number, s: Statement): string[] {
+    values[at] = s.entityId;
+    values[at + 1] = s.schema;
+    values[at + 2] = s.prop;
+    values[at + 3] = this.typeOf(s.schema, s.prop);
+    values[at + 4] = s.value;
+    values[at + 5] = s.dataset;
+    values[at + 6] = s.source;
+    values[at + 7] = s.locator;
+    return values;
+  }
+
+  private summarize(load: DatasetLoad, counts: LoadCounts): DatasetSummary {
     return {
       ...load,
       loadedAt: new Date().toISOString(),
       entities: counts.entities,
-      targets: targets.n,
+      targets: counts.targets,
       statements: counts.statements,
     };
   }

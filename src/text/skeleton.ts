@@ -1,5 +1,6 @@
 /** Rewrites that map competing romanizations of one sound onto one spelling, in order. */
 const REWRITES: [RegExp, string][] = [
+  [/^(hs|x)/g, "s"],
   [/x/g, "ks"],
   [/w/g, "v"],
   [/ph/g, "f"],
@@ -17,8 +18,11 @@ const REWRITES: [RegExp, string][] = [
   [/[yij]+o/g, "o"],
   [/\b[yj]e/g, "e"],
   [/([aeiou])[yj]e/g, "$1e"],
-  [/[eiy][iyj]$/g, "i"],
+  [/[eiy]+[iyj]$/g, "i"],
   [/[yj]/g, "i"],
+  // Korean romanizations: eo/o and eu/u (jeong, jong; eun, un).
+  [/eo/g, "o"],
+  [/eu/g, "u"],
   [/(.)\1+/g, "$1"],
 ];
 

@@ -1,7 +1,5 @@
 import { once } from "node:events";
 import type { Command } from "commander";
-// The one shell-to-shell import: `serve` starts the API shell; neither holds logic of its own.
-import { startServer } from "../../api/index.js";
 import { SanctraceError } from "../../model/index.js";
 import { type CliContext, globalOptions, withStore } from "../context.js";
 
@@ -27,6 +25,13 @@ export function registerServe(program: Command, context: CliContext): void {
     .action(async (options: ServeOptions, command: Command) => {
       const { db } = globalOptions(command, context);
       const port = parsePort(options.port);
+      const startServer = context.serve;
+      if (!startServer) {
+        throw new SanctraceError(
+          "serve_unavailable",
+          "this entry point does not include the HTTP API",
+        );
+      }
       await withStore(db, async (store) => {
         const server = await startServer({ store, host: options.host, port });
         context.io.stderr(`sanctrace API on ${server.url} (docs: ${server.url}/openapi.json)\n`);
