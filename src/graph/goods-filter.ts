@@ -41,7 +41,10 @@ export function parseGoodsFilter(spec: string): GoodsTerm[] {
     });
 }
 
-/** True when goods satisfy one of the terms. */
+/**
+ * True when goods satisfy one of the terms.
+ * @example goodsMatch(graph.goods[0]!, parseGoodsFilter("8806")) // true for HS 8806.22
+ */
 export function goodsMatch(goods: GoodsInfo, terms: readonly GoodsTerm[]): boolean {
   return terms.some((term) => {
     if (term.kind === "battlefield") return goods.battlefield;

@@ -1,5 +1,6 @@
 import { Graph } from "./graph.js";
 import { Growable } from "./growable.js";
+import { distancesToSanctioned } from "./steps.js";
 import { type EdgeKind, type GoodsInfo, NO_DATE } from "./types.js";
 
 /** One edge as handed to the builder; endpoints are node numbers from `node()`. */
@@ -118,13 +119,14 @@ export class GraphBuilder {
     return this.kind.length;
   }
 
-  build(): Graph {
+  /** Index the edges; `index: false` leaves the sanctioned-distance index to the caller (benchmarks time it apart). */
+  build(options: { index?: boolean } = {}): Graph {
     const sanctioned = new Uint8Array(this.ids.length);
     for (const node of this.sanctioned) sanctioned[node] = 1;
     const countryNodes = new Map(
       [...this.countries].map(([code, nodes]) => [code, Int32Array.from(nodes)]),
     );
-    return new Graph({
+    const graph = new Graph({
       ids: this.ids,
       index: this.index,
       nodeSchema: this.nodeSchema.toArray(),
@@ -142,5 +144,8 @@ export class GraphBuilder {
       refs: this.refs,
       goods: this.goods,
     });
+    // Indexed now, so edge order (and the order of equal-score paths) never depends on history.
+    if (options.index !== false) distancesToSanctioned(graph);
+    return graph;
   }
 }

@@ -20,24 +20,53 @@ export interface GraphParts {
   goods: GoodsInfo[];
 }
 
-/** Compressed adjacency: the edges of node n are `edges[offsets[n]..offsets[n+1]]`. */
+/**
+ * Compressed adjacency: the edges of node n are `edges[offsets[n]..offsets[n+1]]`, with the
+ * node at their other end and their kind copied alongside, so scans read memory in order.
+ */
 export interface Adjacency {
   offsets: Int32Array;
   edges: Int32Array;
+  nodes: Int32Array;
+  kinds: Uint8Array;
+}
+
+/**
+ * Copy each slot's other end and kind from its edge (after the edges were reordered).
+ * @example fillAdjacency(graph.out, graph.edgeTarget, graph.edgeKind)
+ */
+export function fillAdjacency(adjacency: Adjacency, other: Int32Array, kind: Uint8Array): void {
+  const { edges, nodes, kinds } = adjacency;
+  for (let i = 0; i < edges.length; i++) {
+    nodes[i] = other[edges[i]!]!;
+    kinds[i] = kind[edges[i]!]!;
+  }
 }
 
 /**
  * Group edge numbers by one endpoint with a counting sort (linear time, two passes).
- * @example indexEdges(new Int32Array([1, 0]), 2).edges // Int32Array [1, 0]
+ * @example indexEdges(new Int32Array([1, 0]), new Int32Array([0, 1]), new Uint8Array(2), 2).edges // [1, 0]
  */
-export function indexEdges(endpoint: Int32Array, nodeCount: number): Adjacency {
+export function indexEdges(
+  endpoint: Int32Array,
+  other: Int32Array,
+  kind: Uint8Array,
+  nodeCount: number,
+): Adjacency {
   const offsets = new Int32Array(nodeCount + 1);
   for (let e = 0; e < endpoint.length; e++) offsets[endpoint[e]! + 1]!++;
   for (let n = 0; n < nodeCount; n++) offsets[n + 1]! += offsets[n]!;
   const cursor = offsets.slice(0, nodeCount);
   const edges = new Int32Array(endpoint.length);
   for (let e = 0; e < endpoint.length; e++) edges[cursor[endpoint[e]!]!++] = e;
-  return { offsets, edges };
+  const adjacency = {
+    offsets,
+    edges,
+    nodes: new Int32Array(edges.length),
+    kinds: new Uint8Array(edges.length),
+  };
+  fillAdjacency(adjacency, other, kind);
+  return adjacency;
 }
 
 /**
@@ -65,12 +94,14 @@ export class Graph implements GraphParts {
   readonly goods!: GoodsInfo[];
   readonly out: Adjacency;
   readonly in: Adjacency;
-  private sanctionedDistance: Uint8Array | undefined;
+  /** Steps to the nearest sanctioned node; empty until `distancesToSanctioned` indexes it. */
+  sanctionedDistance: Uint8Array = new Uint8Array(0);
 
   constructor(parts: GraphParts) {
     Object.assign(this, parts);
-    this.out = indexEdges(parts.edgeSource, parts.ids.length);
-    this.in = indexEdges(parts.edgeTarget, parts.ids.length);
+    const nodes = parts.ids.length;
+    this.out = indexEdges(parts.edgeSource, parts.edgeTarget, parts.edgeKind, nodes);
+    this.in = indexEdges(parts.edgeTarget, parts.edgeSource, parts.edgeKind, nodes);
   }
 
   get nodeCount(): number {
@@ -98,12 +129,6 @@ export class Graph implements GraphParts {
 
   isDerived(edge: number): boolean {
     return isDerivedKind(this.edgeKind[edge]!);
-  }
-
-  /** Cached lower bound on steps to a sanctioned node (see `distancesToSanctioned`). */
-  cachedSanctionedDistance(compute: () => Uint8Array): Uint8Array {
-    this.sanctionedDistance ??= compute();
-    return this.sanctionedDistance;
   }
 
   /** Bytes held by the typed arrays (strings and maps excluded). */

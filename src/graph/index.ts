@@ -2,7 +2,7 @@ export { type BuildGraphOptions, buildGraph, parseAmount } from "./build-from-st
 export { edgeWeight, kindWeightTable, shipmentWeights } from "./edge-weights.js";
 export { EvidenceReader } from "./evidence.js";
 export { type GoodsTerm, goodsMask, goodsMatch, parseGoodsFilter } from "./goods-filter.js";
-export { type Adjacency, Graph, indexEdges } from "./graph.js";
+export { type Adjacency, fillAdjacency, Graph, indexEdges } from "./graph.js";
 export { type EdgeInput, GraphBuilder } from "./graph-builder.js";
 export {
   assessOwnership,
@@ -14,7 +14,6 @@ export {
 export { type FoundPath, findPaths, type PathQuery, type PathSearch } from "./paths.js";
 export { distancesTo, distancesToSanctioned, FAR, forwardSteps, reverseSteps } from "./steps.js";
 export {
-  describePaths,
   type TraceEdge,
   type TraceOptions,
   type TracePath,
@@ -22,6 +21,7 @@ export {
   toPathQuery,
   traceSupplyChains,
 } from "./trace.js";
+export { describePaths, type ExplainOptions } from "./trace-describe.js";
 export {
   EdgeKind,
   edgeSchemas,

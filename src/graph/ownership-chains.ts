@@ -32,7 +32,10 @@ export function directStakes(graph: Graph, asset: number): Stake[] {
   return [...byOwner.values()];
 }
 
-/** Directors (and other controllers by directorship) of an organization. */
+/**
+ * Directors (and other controllers by directorship) of an organization.
+ * @example controllers(graph, node).map((c) => graph.ids[c.node]) // ["person-1"]
+ */
 export function controllers(
   graph: Graph,
   organization: number,
@@ -119,6 +122,10 @@ export function chainArithmetic(percentages: number[]): string {
     : `${percentages.map(formatPercent).join(" × ")} = ${formatPercent(product)}`;
 }
 
+/**
+ * A percentage rounded to four decimals for arithmetic lines.
+ * @example formatPercent(54.00000001) // "54%"
+ */
 export function formatPercent(value: number): string {
   return `${Math.round(value * 10_000) / 10_000}%`;
 }

@@ -1,5 +1,5 @@
 import { edgeWeight, shipmentWeights } from "./edge-weights.js";
-import type { Graph } from "./graph.js";
+import type { Adjacency, Graph } from "./graph.js";
 import { PathEntries, ScoreHeap } from "./path-heap.js";
 import { distancesTo, distancesToSanctioned, forwardSteps } from "./steps.js";
 import { EdgeKind, isDatedKind, NO_DATE } from "./types.js";
@@ -42,6 +42,8 @@ interface SearchState {
   query: Required<Pick<PathQuery, "maxDepth" | "windowDays" | "limit" | "maxExpansions">> &
     PathQuery;
   distance: Uint8Array;
+  /** Adjacency is ordered by `distance` (the sanctioned index), so scans may stop early. */
+  sorted: boolean;
   isTarget: (node: number) => boolean;
   entries: PathEntries;
   heap: ScoreHeap;
@@ -104,8 +106,6 @@ function consider(
   touched: number[],
 ): void {
   const { entries, query, graph } = state;
-  const depth = entries.depth.get(entry) + 1;
-  if (state.distance[other]! + depth > query.maxDepth) return;
   const kind = graph.edgeKind[edge]!;
   if (!admits(state, edge, kind, entries.lastDate.get(entry))) return;
   if (entries.onPath(entry, other)) return;
@@ -142,35 +142,52 @@ function pushStep(state: SearchState, entry: number, edge: number, other: number
   state.heap.push(next);
 }
 
+/** Consider every allowed step out of `entry`'s node along one adjacency. */
+function scanSteps(
+  state: SearchState,
+  entry: number,
+  adjacency: Adjacency,
+  allowed: Uint8Array,
+  budget: number,
+  touched: number[],
+): void {
+  const { distance, sorted } = state;
+  const { edges, nodes, kinds } = adjacency;
+  const node = state.entries.node.get(entry);
+  for (let i = adjacency.offsets[node]!, end = adjacency.offsets[node + 1]!; i < end; i++) {
+    const other = nodes[i]!;
+    if (distance[other]! > budget) {
+      if (sorted) break;
+      continue;
+    }
+    if (allowed[kinds[i]!]) consider(state, entry, edges[i]!, other, touched);
+  }
+}
+
 function expand(state: SearchState, entry: number): void {
   const { graph } = state;
-  const node = state.entries.node.get(entry);
+  // A neighbour must be within this many steps of a target.
+  const budget = state.query.maxDepth - state.entries.depth.get(entry) - 1;
   const { viaOut, viaIn } = forwardSteps;
   const touched: number[] = [];
   if (++state.epoch.value === 0x7fffffff) {
     state.stamp.fill(0);
     state.epoch.value = 1;
   }
-  for (let i = graph.out.offsets[node]!, end = graph.out.offsets[node + 1]!; i < end; i++) {
-    const edge = graph.out.edges[i]!;
-    if (viaOut[graph.edgeKind[edge]!])
-      consider(state, entry, edge, graph.edgeTarget[edge]!, touched);
-  }
-  for (let i = graph.in.offsets[node]!, end = graph.in.offsets[node + 1]!; i < end; i++) {
-    const edge = graph.in.edges[i]!;
-    if (viaIn[graph.edgeKind[edge]!])
-      consider(state, entry, edge, graph.edgeSource[edge]!, touched);
-  }
+  scanSteps(state, entry, graph.out, viaOut, budget, touched);
+  scanSteps(state, entry, graph.in, viaIn, budget, touched);
   for (const other of touched) pushStep(state, entry, state.bestEdge[other]!, other);
 }
 
 function startState(graph: Graph, query: PathQuery): SearchState {
   const full = { maxDepth: 5, windowDays: 365, limit: 10, maxExpansions: 2_000_000, ...query };
   const to = query.to;
+  // Towards one node, a backward ball of half the depth gives the bound (meet in the middle).
+  const half = Math.ceil(full.maxDepth / 2);
   const distance =
     to === "sanctioned"
       ? distancesToSanctioned(graph)
-      : distancesTo(graph, [to.node], full.maxDepth);
+      : distancesTo(graph, [to.node], half, half + 1);
   const isTarget =
     to === "sanctioned"
       ? (node: number) => graph.sanctioned[node] === 1
@@ -180,6 +197,7 @@ function startState(graph: Graph, query: PathQuery): SearchState {
     graph,
     query: full,
     distance,
+    sorted: to === "sanctioned",
     isTarget,
     entries,
     heap: new ScoreHeap(entries.score),

@@ -60,11 +60,10 @@ const list = [entity("Sanction", "sanction-1", { entity: "ru-end", program: "RUS
 describe("trace", () => {
   let store: SqliteStore;
   let graph: Graph;
-  let tradeSource: string;
 
   beforeAll(async () => {
     store = new SqliteStore(join(tempDir(), "w.db"));
-    tradeSource = await loadEntities(store, "trade", "evidence", trade);
+    await loadEntities(store, "trade", "evidence", trade);
     await loadEntities(store, "sanctions", "list", list);
     graph = await buildGraph(store);
   });

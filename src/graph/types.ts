@@ -30,12 +30,18 @@ export const edgeSchemas: readonly string[] = [
   "SharedAccount",
 ];
 
-/** True for links derived from a shared attribute rather than stated by an entity. */
+/**
+ * True for links derived from a shared attribute rather than stated by an entity.
+ * @example isDerivedKind(EdgeKind.sharedAddress) // true
+ */
 export function isDerivedKind(kind: number): boolean {
   return kind >= EdgeKind.sharedAddress;
 }
 
-/** Kinds with a date that orders a chain: goods and money moving. */
+/**
+ * Kinds with a date that orders a chain: goods and money moving.
+ * @example isDatedKind(EdgeKind.payment) // true
+ */
 export function isDatedKind(kind: number): boolean {
   return kind === EdgeKind.shipment || kind === EdgeKind.payment;
 }

@@ -114,6 +114,19 @@ describe("trace and ownership from the command line", () => {
       1,
       'error [trace_unknown_entity] --from: no entity "nobody" in the graph; check the id with `sanctrace entity`\n',
     ]);
+    const both = await cli(
+      "--db",
+      db,
+      "trace",
+      "--from",
+      "cn-sky",
+      "--to",
+      "ru-kupol",
+      "--to-sanctioned",
+    );
+    expect(both.stderr).toBe(
+      "error [trace_conflicting_options] --to: give --to or --to-sanctioned, not both\n",
+    );
     const badGoods = await cli("--db", db, "trace", "--from", "cn-sky", "--goods", "drones");
     expect(badGoods.stderr).toContain("error [goods_filter_invalid] --goods:");
   });
