@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { isSanctraceError } from "../model/index.js";
 import { registerCompare } from "./commands/compare.js";
+import { registerDemo } from "./commands/demo.js";
 import { registerEntity } from "./commands/entity.js";
 import { registerExport } from "./commands/export.js";
 import { registerGoods } from "./commands/goods.js";
@@ -35,6 +36,7 @@ const commands = [
   registerIngest,
   registerExport,
   registerReport,
+  registerDemo,
 ];
 
 /** Build the `sanctrace` program; commands only parse and call the stages. */

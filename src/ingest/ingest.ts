@@ -1,4 +1,5 @@
 import { basename, extname } from "node:path";
+import { createMentionAnnotator } from "../extract/index.js";
 import { buildMatchIndex, type MatchIndex } from "../match/index.js";
 import { SanctraceError, type Statement, slugId } from "../model/index.js";
 import {
@@ -114,12 +115,13 @@ export async function ingestEvidence(
   );
   const dataset = options.dataset ?? defaultDataset(paths);
   const resolve = options.resolve !== false;
+  const annotate = options.annotate ?? (await documentAnnotator(store, dataset, assigned));
   const index = resolve ? await buildIndex(store, dataset) : undefined;
   const parties = new PartyCollector();
   const resolutions: Resolution[] = [];
   async function* statements(): AsyncIterable<Statement[]> {
     for (const { format, files } of assigned) {
-      const context = { dataset, ...(options.annotate ? { annotate: options.annotate } : {}) };
+      const context = { dataset, ...(annotate ? { annotate } : {}) };
       for await (const batch of format.read(files, context)) {
         if (resolve) parties.observe(batch);
         yield batch;
@@ -143,6 +145,15 @@ export async function ingestEvidence(
     group.files.map((file) => ({ name: file.name, format: group.format.title })),
   );
   return { dataset: summary, files, parties: parties.list().length, resolutions };
+}
+
+/** Documents get their mentions found among every name the rest of the workspace knows. */
+async function documentAnnotator(store: Store, dataset: string, assigned: Assigned[]) {
+  if (!assigned.some((group) => group.format.id === "document")) return undefined;
+  const datasets = (await store.listDatasets())
+    .map((d) => d.name)
+    .filter((name) => name !== dataset);
+  return createMentionAnnotator(datasets.length ? store.iterateEntities({ datasets }) : []);
 }
 
 function titleOf(assigned: Assigned[]): string {

@@ -46,8 +46,9 @@ export class PartyCollector {
         this.parties.set(statement.entityId, party);
       }
       if (isA(statement.schema, party.schema)) party.schema = statement.schema;
-      const values = (party.properties[statement.prop] ??= []);
-      if (!values.includes(statement.value)) values.push(statement.value);
+      const values = party.properties[statement.prop];
+      if (!values) party.properties[statement.prop] = [statement.value];
+      else if (!values.includes(statement.value)) values.push(statement.value);
       party.locators[statement.prop] ??= statement.locator;
     }
   }

@@ -58,19 +58,21 @@ function byName(index: MatchIndex, party: Party, skip: (id: string) => boolean) 
     { id: party.id, schema: party.schema, properties: party.properties },
     { threshold: REVIEW_SCORE, limit: 3, exclude: skip },
   );
-  return hits.map((hit) => {
-    const decision: Decision = hit.score >= LINK_SCORE ? "linked" : "review";
-    return {
-      party: party.id,
-      match: hit.id,
-      matchName: hit.caption,
-      score: Math.round(hit.score * 1000) / 1000,
-      decision,
-      method: "name" as const,
-      criteria: [`decision:${decision}`, ...describeFeatures(hit.explanation)],
-      locator: party.locators.name ?? "",
-    };
-  });
+  return hits
+    .filter((hit) => hit.score >= REVIEW_SCORE)
+    .map((hit) => {
+      const decision: Decision = hit.score >= LINK_SCORE ? "linked" : "review";
+      return {
+        party: party.id,
+        match: hit.id,
+        matchName: hit.caption,
+        score: Math.round(hit.score * 1000) / 1000,
+        decision,
+        method: "name" as const,
+        criteria: [`decision:${decision}`, ...describeFeatures(hit.explanation)],
+        locator: party.locators.name ?? "",
+      };
+    });
 }
 
 /**

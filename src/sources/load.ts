@@ -1,9 +1,9 @@
 import { basename, extname } from "node:path";
 import { SanctraceError } from "../model/index.js";
 import type { DatasetSummary, ProgressListener, Store } from "../store/index.js";
+import type { TextAnnotator } from "./documents/types.js";
 import { expandPaths, probeFile, toSourceInputs } from "./files.js";
 import { listFormats } from "./registry.js";
-import type { TextAnnotator } from "./documents/types.js";
 import type { FileProbe, SourceFormat } from "./types.js";
 
 export interface LoadOptions {
@@ -77,7 +77,10 @@ export async function loadLists(
           kind: group.format.kind,
           sources: inputs.map(({ name, sha256, size }) => ({ name, sha256, size })),
         },
-        group.format.read(inputs, { dataset, ...(options.annotate && { annotate: options.annotate }) }),
+        group.format.read(inputs, {
+          dataset,
+          ...(options.annotate && { annotate: options.annotate }),
+        }),
         onProgress,
       );
       summaries.push(summary);

@@ -36,9 +36,11 @@ function party(found: Found, name: Field, id?: Field, country?: Field, schema = 
   const properties: Properties = { name: { column: found[name]! } };
   if (id && found[id]) properties.innCode = { column: found[id]!, identifier: true };
   if (country && found[country]) properties.country = { column: found[country]! };
+  // One key space for every role, so a company that sends and receives is one party.
   const spec: EntitySpec = {
     schema,
     keys: keys(found, [name, ...(id ? [id] : [])]),
+    keyLiteral: "party",
     properties,
     classify: true,
   };
@@ -58,6 +60,7 @@ function bank(found: Found, name: Field, bic: Field): EntitySpec | undefined {
   return {
     schema: "Company",
     keys: keys(found, [name, bic]),
+    keyLiteral: "bank",
     properties: pick(found, { name, swiftBic: bic }),
   };
 }

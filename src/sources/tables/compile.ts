@@ -101,7 +101,7 @@ export function compileMapping(
         const stated = entity.repeats ? statedValues(seen, entityId) : undefined;
         for (const [prop, value] of values) {
           if (stated) {
-            const key = `${prop}\u0000${value}`;
+            const key = `${schema}\u0000${prop}\u0000${value}`;
             if (stated.has(key)) continue;
             stated.add(key);
           }

@@ -138,7 +138,6 @@ describe("tables format", () => {
         properties: { director: ["Li Wei"], organization: ["湖南浩天翼航空科技有限公司"] },
         locators: ["row:2"],
       },
-      { schema: "LegalEntity", properties: { name: ["Li Wei"] }, locators: ["row:2"] },
       {
         schema: "Ownership",
         properties: {
@@ -148,6 +147,7 @@ describe("tables format", () => {
         },
         locators: ["row:2"],
       },
+      // Owner and director by the same name are one party.
       { schema: "Person", properties: { name: ["Li Wei"] }, locators: ["row:2"] },
     ]);
   });

@@ -116,8 +116,9 @@ function compileId(name: string, spec: EntitySpec, find: (c: string) => number, 
   }
   const indexes = spec.keys.map((column) => find(column));
   return (cells: string[]) => {
-    const values = indexes.map((index) => normalizeKey(cells[index] ?? ""));
-    if (!values.some(Boolean)) return undefined;
+    // Empty keys drop out, so a party named with and without an empty id column is one.
+    const values = indexes.map((index) => normalizeKey(cells[index] ?? "")).filter(Boolean);
+    if (!values.length) return undefined;
     return makeId(dataset, spec.keyLiteral ?? name, ...values);
   };
 }

@@ -1,0 +1,98 @@
+import { mkdirSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { type IngestResult, ingestEvidence } from "../ingest/index.js";
+import { isSanctraceError } from "../model/index.js";
+import { evidenceFormats, loadLists } from "../sources/index.js";
+import type { DatasetSummary, Store } from "../store/index.js";
+import { writeExampleLists } from "./example-lists.js";
+import { generateCase } from "./generate-case.js";
+import { findSharedData, SHARED_ARTICLE, SHARED_LISTS } from "./shared-data.js";
+import { type DemoFile, writeCaseFiles } from "./write-files.js";
+
+export interface DemoOptions {
+  size?: number;
+  seed?: number;
+  /** Where the generated files go (default `./sanctrace-demo`). */
+  dir?: string;
+  env?: NodeJS.ProcessEnv;
+  /** Told each step as it starts, for progress output. */
+  onStep?: (step: string) => void;
+}
+
+export interface DemoListsReport {
+  /** `shared`: the real lists in the shared data folder; `generated`: fictional example lists. */
+  origin: "shared" | "generated";
+  path: string;
+  loaded: DatasetSummary[];
+  /** Shared list folders no reader of this build claims. */
+  skipped: string[];
+}
+
+export interface DemoReport {
+  dir: string;
+  truth: string;
+  files: DemoFile[];
+  lists: DemoListsReport;
+  ingests: IngestResult[];
+  article?: IngestResult;
+}
+
+async function loadSharedLists(store: Store, data: string, onStep: (step: string) => void) {
+  const loaded: DatasetSummary[] = [];
+  const skipped: string[] = [];
+  for (const folder of SHARED_LISTS) {
+    onStep(`loading ${folder}`);
+    try {
+      loaded.push(...(await loadLists(store, [join(data, folder)])));
+    } catch (error) {
+      if (!isSanctraceError(error) || error.code !== "source_unknown_format") throw error;
+      skipped.push(folder);
+    }
+  }
+  return { origin: "shared" as const, path: data, loaded, skipped };
+}
+
+/**
+ * Build a workspace from a generated, fictional case: write its files and ground truth,
+ * load the lists (the shared real ones when present, else generated examples, and say
+ * which), ingest the case files in order so that each resolves against the ones before,
+ * and ingest the shared news article through the document format.
+ * @example const report = await runDemo(store, { seed: 7, size: 40, dir: "/tmp/case" });
+ */
+export async function runDemo(store: Store, options: DemoOptions = {}): Promise<DemoReport> {
+  const onStep = options.onStep ?? (() => {});
+  const dir = resolve(options.dir ?? "sanctrace-demo");
+  mkdirSync(dir, { recursive: true });
+  const demo = generateCase({
+    ...(options.seed !== undefined ? { seed: options.seed } : {}),
+    ...(options.size !== undefined ? { size: options.size } : {}),
+  });
+  onStep(`writing the case to ${dir}`);
+  const files = await writeCaseFiles(demo, dir);
+  const shared = findSharedData(options.env ?? process.env);
+  const lists = shared
+    ? await loadSharedLists(store, shared, onStep)
+    : {
+        origin: "generated" as const,
+        path: writeExampleLists(demo, dir),
+        loaded: await loadLists(store, [join(dir, "example-sanctions.ftm.json")], {
+          dataset: "example_sanctions",
+        }),
+        skipped: [],
+      };
+  const ingests: IngestResult[] = [];
+  for (const file of files) {
+    onStep(`ingesting ${file.path}`);
+    ingests.push(
+      await ingestEvidence(store, [file.path], { as: file.kind, dataset: file.dataset }),
+    );
+  }
+  const report: DemoReport = { dir, truth: join(dir, "ground-truth.json"), files, lists, ingests };
+  if (shared && evidenceFormats.some((format) => format.id === "document")) {
+    onStep(`ingesting ${SHARED_ARTICLE}`);
+    report.article = await ingestEvidence(store, [join(shared, SHARED_ARTICLE)], {
+      dataset: "demo_article",
+    });
+  }
+  return report;
+}
