@@ -16,6 +16,8 @@ export interface DemoOptions {
   /** Where the generated files go (default `./sanctrace-demo`). */
   dir?: string;
   env?: NodeJS.ProcessEnv;
+  /** Use generated example lists even when the shared data is present. */
+  exampleLists?: boolean;
   /** Told each step as it starts, for progress output. */
   onStep?: (step: string) => void;
 }
@@ -98,7 +100,7 @@ export async function runDemo(store: Store, options: DemoOptions = {}): Promise<
     await store.dropDataset(name);
   onStep(`writing the case to ${dir}`);
   const files = await writeCaseFiles(demo, dir);
-  const shared = findSharedData(options.env ?? process.env);
+  const shared = options.exampleLists ? undefined : findSharedData(options.env ?? process.env);
   const lists = shared
     ? await loadSharedLists(store, shared, onStep)
     : {
