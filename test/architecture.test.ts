@@ -10,10 +10,11 @@ const allowed: Record<string, string[]> = {
   sources: ["model", "text", "store", "match", "extract"],
   match: ["model", "text", "store"],
   extract: ["model", "text", "match"],
-  goods: ["text"],
+  goods: ["text", "model"],
   graph: ["model", "match", "goods", "store"],
   report: ["model", "graph", "store", "goods", "match"],
-  demo: ["model", "store", "sources", "match", "text", "extract", "goods", "graph"],
+  ingest: ["model", "store", "sources", "match", "extract"],
+  demo: ["model", "store", "sources", "match", "text", "extract", "goods", "graph", "ingest"],
   cli: ["*"],
   api: ["*"],
 };
