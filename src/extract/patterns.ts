@@ -77,6 +77,7 @@ const RULES: Rule[] = [
     "organization",
     "Organization",
     "context",
+    /,[ \t]+(?:a|an|the)[ \t]/,
   ),
   rule(
     String.raw`(?:${ORG_NOUNS_RU})[ \t]+(?<name>[«"„“][^»"“”\n]{1,80}[»"”“]|${SHORT_NAME})`,
@@ -89,6 +90,7 @@ const RULES: Rule[] = [
     "organization",
     "Organization",
     "context",
+    /['’]s[ \t]/,
   ),
   rule(CODE, "product", "Asset", "code"),
   rule(
@@ -102,6 +104,7 @@ const RULES: Rule[] = [
     "product",
     "Asset",
     "context",
+    /[«"„“]/,
   ),
 ];
 

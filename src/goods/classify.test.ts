@@ -41,6 +41,12 @@ describe("goods classifier", () => {
     });
   });
 
+  it("knows drone models written in Cyrillic", () => {
+    expect(categories("БПЛА Орлан-10 и Герань-2, запчасти к Мавик 3")).toEqual({
+      uav: ["бпла", "орлан", "герань", "мавик"],
+    });
+  });
+
   it("finds them in Chinese", () => {
     expect(categories("多旋翼无人机及飞控，北斗定位模块，红外热成像镜头，滚珠轴承")).toEqual({
       uav: ["多旋翼", "无人机", "飞控"],

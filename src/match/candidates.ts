@@ -57,7 +57,7 @@ function describeTokens(rows: NameRows, name: PreparedName): QueryToken[] {
     .filter((token) => !token.initial)
     .map((token) => {
       // Most similar first, so a row's first hit for this token carries its best similarity.
-      const similar = [...rows.vocabulary.similar(token)].sort((a, b) => b[1] - a[1]);
+      const similar = rows.vocabulary.similar(token);
       const postings = similar.reduce((sum, [id]) => sum + (rows.postings[id]?.length ?? 0), 0);
       const heaviest = similar.reduce(
         (max, [id]) => Math.max(max, rows.vocabulary.tokens[id]!.weight),

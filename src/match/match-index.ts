@@ -145,8 +145,8 @@ export class InMemoryMatchIndex implements MatchIndex, NameRows {
       for (const [row, bound] of findCandidateRows(this, this.scratch, name, threshold)) {
         addRow(row, bound);
       }
-      for (const row of this.joined.get(name.joined)) addRow(row, 1);
-      if (name.sounds) for (const row of this.sounds.get(name.sounds)) addRow(row, 1);
+      this.joined.forEach(name.joined, (row) => addRow(row, 1));
+      if (name.sounds) this.sounds.forEach(name.sounds, (row) => addRow(row, 1));
     }
     for (const id of query.facts.identifiers) {
       for (const entityIndex of this.identifiers.get(id) ?? []) {
@@ -157,8 +157,11 @@ export class InMemoryMatchIndex implements MatchIndex, NameRows {
   }
 
   /**
-   * Score candidates in order of their bound; once `limit` hits score at or above the next
-   * bound, no later candidate can enter the top `limit`.
+   * The best `limit` hits for a query. Every entity scoring at or above `threshold` is a
+   * candidate (the differential test checks this against brute force); candidates are scored
+   * in order of their upper bound and scoring stops once `limit` hits beat the next bound.
+   * Scored candidates below the threshold come back with `match: false`.
+   * @example index.match({ schema: "Person", properties: { name: ["Putin Vladimir"] } })[0].id
    */
   match(query: MatchQuery, options: MatchOptions = {}): MatchHit[] {
     const threshold = options.threshold ?? DEFAULT_THRESHOLD;

@@ -58,6 +58,17 @@ export class Matcher {
     return (await this.collapse(kept)).slice(0, limit);
   }
 
+  /** Refuse to screen when no list is loaded: every result would be empty. */
+  requireLists(): this {
+    if (!this.lists.length) {
+      throw new SanctraceError(
+        "no_lists_loaded",
+        "no sanctions list is loaded; run `sanctrace lists load PATH` or `sanctrace lists update`",
+      );
+    }
+    return this;
+  }
+
   /** Validate list names; undefined means all. */
   selectLists(datasets: string[] | undefined): string[] | undefined {
     if (!datasets?.length || (datasets.length === 1 && datasets[0] === "default")) return undefined;

@@ -28,6 +28,27 @@ export interface PreparedName {
 
 export type NameKind = "person" | "org";
 
+const INITIAL_WEIGHT = 1;
+/** Articles and prepositions in organization names (The Bank for International Settlements). */
+const FUNCTION_WORDS = new Set([
+  "the",
+  "of",
+  "for",
+  "and",
+  "in",
+  "de",
+  "du",
+  "des",
+  "la",
+  "le",
+  "el",
+  "der",
+  "die",
+  "und",
+  "et",
+  "y",
+  "i",
+]);
 const NAME_PROPS = ["name", "alias", "previousName", "weakAlias", "abbreviation"];
 const PART_PROPS = ["firstName", "secondName", "middleName", "fatherName", "lastName"];
 /** Token caches by kind and abjad-ness, keyed by text: no key strings to build per lookup. */
@@ -40,11 +61,12 @@ export function nameKind(schema: string): NameKind {
 
 /** Titles, patronymics and generic organization words weigh less than the name itself. */
 function tokenWeight(text: string, skel: string, groups: readonly string[], kind: NameKind) {
-  if (text.length === 1) return 1;
+  if (text.length === 1) return INITIAL_WEIGHT;
   if ((kind === "org" || /\d/.test(text)) && numberValue(text) !== undefined) return 3;
   const base = Math.max(1, skel.length);
   if (kind === "person" && isTitle(text)) return base * 0.2;
   if (kind === "person" && isPatronymic(text)) return base * 0.5;
+  if (kind === "org" && FUNCTION_WORDS.has(text)) return base * 0.2;
   const lighter = kind === "org" ? "org_symbols:" : "person_symbols:";
   return groups.some((group) => group.startsWith(lighter)) ? base * 0.4 : base;
 }

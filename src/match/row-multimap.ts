@@ -12,6 +12,14 @@ export class RowMultimap {
     else found.push(row);
   }
 
+  /** Call `visit` with every row filed under `key`, without building an array. */
+  forEach(key: number, visit: (row: number) => void): void {
+    const found = this.rows.get(key);
+    if (found === undefined) return;
+    if (typeof found === "number") visit(found);
+    else for (const row of found) visit(row);
+  }
+
   /**
    * The rows filed under `key`.
    * @example map.add(7, 1); map.add(7, 2); map.get(7) // [1, 2]

@@ -85,7 +85,7 @@ export async function screenEntities(
   queries: Iterable<MatchQuery> | AsyncIterable<MatchQuery>,
   options: ScreenOptions,
 ): Promise<ScreenRun> {
-  const { matcher } = options;
+  const matcher = options.matcher.requireLists();
   const input = options.input ?? WORKSPACE;
   const parameters = {
     threshold: options.threshold ?? 0.7,

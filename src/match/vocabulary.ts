@@ -73,7 +73,8 @@ export class Vocabulary {
   }
 
   /**
-   * Ids and similarities of every vocabulary token similar to `token` (similarity > 0).
+   * Ids and similarities of every vocabulary token similar to `token` (similarity > 0),
+   * most similar first.
    * @example vocabulary.similar(prepareToken("sergei")) // [[12, 0.97], ...]
    */
   similar(token: TokenInfo): [number, number][] {
@@ -89,14 +90,14 @@ export class Vocabulary {
   private findSimilar(token: TokenInfo): [number, number][] {
     const seen = new Set<number>();
     const found: [number, number][] = [];
-    for (const key of queryKeys(token)) {
-      for (const id of this.keys.get(hashString(key))) {
-        if (seen.has(id)) continue;
-        seen.add(id);
-        const similarity = tokenSimilarity(token, this.tokens[id]!);
-        if (similarity > 0) found.push([id, similarity]);
-      }
-    }
-    return found;
+    const visit = (id: number) => {
+      if (seen.has(id)) return;
+      seen.add(id);
+      const similarity = tokenSimilarity(token, this.tokens[id]!);
+      if (similarity > 0) found.push([id, similarity]);
+    };
+    for (const key of queryKeys(token)) this.keys.forEach(hashString(key), visit);
+    // Most similar first: the candidate search relies on it.
+    return found.sort((a, b) => b[1] - a[1]);
   }
 }

@@ -1,4 +1,4 @@
-import { EntityBuilder, SanctraceError } from "../model/index.js";
+import { SanctraceError } from "../model/index.js";
 import { type CsvRow, readCsvRows } from "./csv-rows.js";
 import { headText } from "./files.js";
 import type { FileProbe, SourceInput } from "./types.js";
@@ -86,39 +86,30 @@ export interface UkList {
 }
 
 /**
- * Builder for the subject of a row in `table`; unknown subjects mean mixed-up files.
- * @example subjectOf(list, "dobs", row).id // "gb-AFG0006"
+ * The subject of a row in `table`; unknown subjects mean mixed-up files.
+ * @example subjectOf(list, "dobs", row) // { id: "gb-AFG0006", schema: "Person" }
  */
-export function subjectOf(list: UkList, table: UkTable, row: UkRow): EntityBuilder {
+export function subjectOf(list: UkList, table: UkTable, row: UkRow) {
   const uniqueId = row.get("unique_id");
   const schema = list.schemata.get(uniqueId);
-  const file = list.files.get(table)!;
   if (!schema) {
+    const subjects = list.files.get("subjects")!.name;
     throw new SanctraceError(
       "gb_unknown_subject",
-      `subject ${uniqueId} is not in ${list.files.get("subjects")!.name}; the tables come from different lists`,
-      `${file.name} row:${row.row}`,
+      `subject ${uniqueId} is not in ${subjects}; the tables come from different lists`,
+      `${list.files.get(table)!.name} row:${row.row}`,
     );
   }
-  return new EntityBuilder(schema, `gb-${uniqueId}`, {
-    dataset: list.dataset,
-    source: file.sha256,
-  });
+  return { id: `gb-${uniqueId}`, schema };
 }
 
 /**
- * Add a value unless the subject already has it from an earlier row.
- * @example addOnce(list, entity, "passportNumber", "E126785", 17)
+ * True the first time a subject states `prop` = `value`: the tables repeat rows many times.
+ * @example isNew(list, "gb-RUS0232", "innCode", "7831000122") // true, then false
  */
-export function addOnce(
-  list: UkList,
-  entity: EntityBuilder,
-  prop: string,
-  value: string,
-  row: number,
-) {
-  const key = `${entity.id}|${prop}|${value}`;
-  if (!value || list.seen.has(key)) return;
+export function isNew(list: UkList, id: string, prop: string, value: string): boolean {
+  const key = `${id}|${prop}|${value}`;
+  if (!value || list.seen.has(key)) return false;
   list.seen.add(key);
-  entity.add(prop, value, `row:${row}`);
+  return true;
 }

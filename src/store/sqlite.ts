@@ -4,6 +4,7 @@ import {
   type EntityRecord,
   foldStatements,
   isA,
+  model,
   propertyType,
   SanctraceError,
   type SourceFile,
@@ -47,7 +48,26 @@ interface DatasetRow {
   statements: number;
 }
 
-const PAGE_SIZE = 2000;
+/** Fold rows ordered by entity id into entities, one group of rows at a time. */
+function* foldRows(rows: Iterable<StatementRow>): Generator<EntityRecord> {
+  let group: Statement[] = [];
+  for (const row of rows) {
+    if (group.length && group[0]!.entityId !== row.entity_id) {
+      yield foldStatements(group);
+      group = [];
+    }
+    group.push(toStatement(row));
+  }
+  if (group.length) yield foldStatements(group);
+}
+
+/** Every schema name that is one of `parents` or inherits from one. */
+function schemataUnder(parents: string[]): string[] {
+  return model
+    .getSchemata()
+    .map((schema) => schema.name)
+    .filter((name) => parents.some((parent) => isA(name, parent)));
+}
 /** Rows per multi-row INSERT (8 parameters each, well under SQLite's 32766 limit). */
 const INSERT_ROWS = 100;
 
@@ -299,24 +319,30 @@ export class SqliteStore implements Store {
   async *iterateEntities(query: EntityQuery = {}): AsyncIterable<EntityRecord> {
     const datasets = await this.selectDatasets(query);
     if (!datasets.length) return;
-    const marks = datasets.map(() => "?").join(",");
-    const pageIds = this.db.prepare(
-      `SELECT DISTINCT entity_id FROM statements
-       WHERE entity_id > ? AND dataset IN (${marks}) ORDER BY entity_id LIMIT ${PAGE_SIZE}`,
-    );
-    let after = "";
-    for (;;) {
-      const ids = (pageIds.all(after, ...datasets) as Array<{ entity_id: string }>).map(
-        (row) => row.entity_id,
-      );
-      if (!ids.length) return;
-      after = ids[ids.length - 1]!;
-      for (const entity of this.loadEntities(ids)) {
-        if (query.schemata && !query.schemata.some((schema) => isA(entity.schema, schema))) {
-          continue;
+    const marks = (values: string[]) => values.map(() => "?").join(",");
+    const schemata = query.schemata ? schemataUnder(query.schemata) : undefined;
+    const schemaFilter = schemata
+      ? `AND entity_id IN (SELECT entity_id FROM statements WHERE schema IN (${marks(schemata)}))`
+      : "";
+    // One streaming pass on a reader connection of its own, so callers may use the store
+    // while they consume the iterator (WAL gives the reader a stable snapshot).
+    const reader = new Database(this.path, { readonly: true });
+    try {
+      const rows = reader
+        .prepare(
+          `SELECT * FROM statements
+           WHERE entity_id IN (SELECT entity_id FROM statements WHERE dataset IN (${marks(datasets)}))
+           ${schemaFilter}
+           ORDER BY entity_id, id`,
+        )
+        .iterate(...datasets, ...(schemata ?? [])) as IterableIterator<StatementRow>;
+      for (const entity of foldRows(rows)) {
+        if (!query.schemata || query.schemata.some((schema) => isA(entity.schema, schema))) {
+          yield entity;
         }
-        yield entity;
       }
+    } finally {
+      reader.close();
     }
   }
 
@@ -326,24 +352,6 @@ export class SqliteStore implements Store {
       .filter((dataset) => !query.kind || dataset.kind === query.kind)
       .filter((dataset) => !query.datasets || query.datasets.includes(dataset.name))
       .map((dataset) => dataset.name);
-  }
-
-  private loadEntities(ids: string[]): EntityRecord[] {
-    const marks = ids.map(() => "?").join(",");
-    const rows = this.db
-      .prepare(`SELECT * FROM statements WHERE entity_id IN (${marks}) ORDER BY entity_id, id`)
-      .all(...ids) as StatementRow[];
-    const entities: EntityRecord[] = [];
-    let group: Statement[] = [];
-    for (const row of rows) {
-      if (group.length && group[0]!.entityId !== row.entity_id) {
-        entities.push(foldStatements(group));
-        group = [];
-      }
-      group.push(toStatement(row));
-    }
-    if (group.length) entities.push(foldStatements(group));
-    return entities;
   }
 
   async getSource(sha256: string): Promise<SourceFile | undefined> {

@@ -42,6 +42,10 @@ describe("match, screen and compare on small lists", () => {
   };
 
   it("matches one name and prints the screen shape with --json", async () => {
+    const empty = await cli("--db", db, "match", "Kupol");
+    expect(empty.stderr).toBe(
+      "error [no_lists_loaded] no sanctions list is loaded; run `sanctrace lists load PATH` or `sanctrace lists update`\n",
+    );
     await cli("--db", db, "lists", "load", list([kupol, petrov]));
     const run = await cli("--db", db, "--json", "match", "АО Купол", "--country", "ru");
     expect(JSON.parse(run.stdout)).toMatchInlineSnapshot(`

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { comparePairs } from "../../match/compare.js";
+import { comparePairs } from "../../match/index.js";
 import type { CliContext } from "../context.js";
 import { openSink } from "../sink.js";
 import { parseThreshold } from "./numbers.js";

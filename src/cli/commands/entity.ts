@@ -1,6 +1,5 @@
 import type { Command } from "commander";
-import { describeCanonical } from "../../match/canonical.js";
-import { loadResolver } from "../../match/judge.js";
+import { describeCanonical, loadResolver } from "../../match/index.js";
 import { SanctraceError } from "../../model/index.js";
 import { type CliContext, globalOptions, withStore } from "../context.js";
 import { printTable } from "../output.js";

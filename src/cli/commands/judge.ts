@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { judgePair } from "../../match/judge.js";
+import { judgePair } from "../../match/index.js";
 import { type CliContext, globalOptions, withStore } from "../context.js";
 
 interface JudgeOptions {

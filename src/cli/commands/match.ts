@@ -1,7 +1,5 @@
 import type { Command } from "commander";
-import { openMatcher } from "../../match/matcher.js";
-import { buildNameQuery } from "../../match/query.js";
-import { toScreenHit } from "../../match/screen.js";
+import { buildNameQuery, openMatcher, toScreenHit } from "../../match/index.js";
 import { type CliContext, globalOptions, withStore } from "../context.js";
 import { printTable } from "../output.js";
 import { parseLimit, parseThreshold } from "./numbers.js";
@@ -38,7 +36,7 @@ export function registerMatch(program: Command, context: CliContext): void {
         ...(options.id ? { identifier: options.id } : {}),
       });
       const hits = await withStore(db, async (store) => {
-        const matcher = await openMatcher(store);
+        const matcher = (await openMatcher(store)).requireLists();
         const { limit, threshold } = options;
         return matcher.match(query, {
           limit,

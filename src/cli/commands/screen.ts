@@ -1,7 +1,13 @@
 import type { Command } from "commander";
-import { openMatcher } from "../../match/matcher.js";
-import { describeInput, readQueryFile, workspaceQueries } from "../../match/query-file.js";
-import { listScreenRuns, type ScreenRun, screenEntities } from "../../match/screen.js";
+import {
+  describeInput,
+  listScreenRuns,
+  openMatcher,
+  readQueryFile,
+  type ScreenRun,
+  screenEntities,
+  workspaceQueries,
+} from "../../match/index.js";
 import type { Store } from "../../store/index.js";
 import { type CliContext, globalOptions, withStore } from "../context.js";
 import { printJsonLines, printTable } from "../output.js";
