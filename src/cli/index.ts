@@ -1,8 +1,12 @@
 import { Command, CommanderError } from "commander";
 import { isSanctraceError } from "../model/index.js";
+import { registerDemo } from "./commands/demo.js";
 import { registerEntity } from "./commands/entity.js";
-import { registerGoods } from "./commands/goods.js";
+import { registerExport } from "./commands/export.js";
+import { registerIngest } from "./commands/ingest.js";
 import { registerLists } from "./commands/lists.js";
+import { registerListsUpdate } from "./commands/lists-update.js";
+import { registerGoods } from "./commands/goods.js";
 import { registerOwnership } from "./commands/ownership.js";
 import { registerStats } from "./commands/stats.js";
 import { registerTrace } from "./commands/trace.js";
@@ -12,8 +16,12 @@ import { processIo } from "./output.js";
 /** Every command, in the order `--help` lists them. */
 const commands = [
   registerLists,
+  registerListsUpdate,
   registerEntity,
   registerStats,
+  registerIngest,
+  registerExport,
+  registerDemo,
   registerGoods,
   registerTrace,
   registerOwnership,

@@ -16,12 +16,18 @@ export function getSchema(name: string, path?: string): Schema {
   return schema;
 }
 
+const propertyCache = new Map<string, Property>();
+
 /**
  * Look up a property of a schema (inherited ones included), refusing unknown names.
  * @example getProperty("Person", "birthDate").type.name // "date"
  */
 export function getProperty(schemaName: string, prop: string, path?: string): Property {
+  const key = `${schemaName}.${prop}`;
+  const cached = propertyCache.get(key);
+  if (cached) return cached;
   const schema = getSchema(schemaName, path);
+  // The model rebuilds its property maps on every call, too slow per statement.
   const property = schema.getProperties().get(prop);
   if (!property) {
     throw new SanctraceError(
@@ -30,6 +36,7 @@ export function getProperty(schemaName: string, prop: string, path?: string): Pr
       path,
     );
   }
+  propertyCache.set(key, property);
   return property;
 }
 

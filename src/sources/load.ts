@@ -1,6 +1,7 @@
 import { basename, extname } from "node:path";
 import { SanctraceError } from "../model/index.js";
 import type { DatasetSummary, ProgressListener, Store } from "../store/index.js";
+import type { TextAnnotator } from "./documents/types.js";
 import { expandPaths, probeFile, toSourceInputs } from "./files.js";
 import { listFormats } from "./registry.js";
 import type { FileProbe, SourceFormat } from "./types.js";
@@ -10,6 +11,8 @@ export interface LoadOptions {
   dataset?: string;
   formats?: SourceFormat[];
   onProgress?: (dataset: string, statements: number) => void;
+  /** Derives mentions from document text (see `createMentionAnnotator` in src/extract). */
+  annotate?: TextAnnotator;
 }
 
 interface LoadGroup {
@@ -74,7 +77,10 @@ export async function loadLists(
           kind: group.format.kind,
           sources: inputs.map(({ name, sha256, size }) => ({ name, sha256, size })),
         },
-        group.format.read(inputs, { dataset }),
+        group.format.read(inputs, {
+          dataset,
+          ...(options.annotate && { annotate: options.annotate }),
+        }),
         onProgress,
       );
       summaries.push(summary);

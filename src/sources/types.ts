@@ -1,4 +1,5 @@
 import type { Statement } from "../model/index.js";
+import type { TextAnnotator } from "./documents/types.js";
 
 /** A file offered to the readers: its path, name and first bytes for format detection. */
 export interface FileProbe {
@@ -18,6 +19,8 @@ export interface ReadContext {
   dataset: string;
   /** Reports progress in bytes read of all files of the load. */
   onBytes?: (bytes: number) => void;
+  /** Adds statements derived from each document's text (mentions), stored with it. */
+  annotate?: TextAnnotator;
 }
 
 /**

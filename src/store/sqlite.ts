@@ -42,6 +42,14 @@ interface DatasetRow {
 }
 
 const PAGE_SIZE = 2000;
+/** Rows per multi-row INSERT (8 parameters each, well under SQLite's 32766 limit). */
+const INSERT_ROWS = 100;
+
+function insertSql(rows: number): string {
+  const row = "(?, ?, ?, ?, ?, ?, ?, ?)";
+  return `INSERT INTO statements (entity_id, schema, prop, prop_type, value, dataset, source, locator)
+    VALUES ${Array.from({ length: rows }, () => row).join(", ")}`;
+}
 
 function toStatement(row: StatementRow): Statement {
   return {
@@ -112,6 +120,8 @@ export function openDatabase(path: string): Database.Database {
 export class SqliteStore implements Store {
   readonly db: Database.Database;
   private readonly typeOf = createTypeCache();
+  private wideInsert: Database.Statement | undefined;
+  private narrowInsert: Database.Statement | undefined;
 
   constructor(readonly path: string) {
     this.db = openDatabase(path);
@@ -123,10 +133,6 @@ export class SqliteStore implements Store {
     onProgress?: ProgressListener,
   ): Promise<DatasetSummary> {
     const db = this.db;
-    const insert = db.prepare(
-      `INSERT INTO statements (entity_id, schema, prop, prop_type, value, dataset, source, locator)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
     const insertBatch = (batch: Statement[]) => {
       for (const s of batch) {
         if (s.dataset !== load.name) {
@@ -136,9 +142,8 @@ export class SqliteStore implements Store {
             s.entityId,
           );
         }
-        const type = this.typeOf(s.schema, s.prop);
-        insert.run(s.entityId, s.schema, s.prop, type, s.value, s.dataset, s.source, s.locator);
       }
+      this.insertStatements(batch);
     };
     db.exec("BEGIN IMMEDIATE");
     try {
@@ -174,6 +179,35 @@ export class SqliteStore implements Store {
       if (db.inTransaction) db.exec("ROLLBACK");
       throw error;
     }
+  }
+
+  /**
+   * Insert statements `INSERT_ROWS` rows per SQL statement: binding one row per call costs
+   * more than SQLite's own work for rows this small.
+   */
+  private insertStatements(batch: Statement[]): void {
+    const wide = (this.wideInsert ??= this.db.prepare(insertSql(INSERT_ROWS)));
+    const narrow = (this.narrowInsert ??= this.db.prepare(insertSql(1)));
+    const values: string[] = new Array(INSERT_ROWS * 8);
+    let index = 0;
+    for (; index + INSERT_ROWS <= batch.length; index += INSERT_ROWS) {
+      for (let row = 0; row < INSERT_ROWS; row++)
+        this.bindRow(values, row * 8, batch[index + row]!);
+      wide.run(values);
+    }
+    for (; index < batch.length; index++) narrow.run(this.bindRow([], 0, batch[index]!));
+  }
+
+  private bindRow(values: string[], at: number, s: Statement): string[] {
+    values[at] = s.entityId;
+    values[at + 1] = s.schema;
+    values[at + 2] = s.prop;
+    values[at + 3] = this.typeOf(s.schema, s.prop);
+    values[at + 4] = s.value;
+    values[at + 5] = s.dataset;
+    values[at + 6] = s.source;
+    values[at + 7] = s.locator;
+    return values;
   }
 
   private summarize(load: DatasetLoad): DatasetSummary {

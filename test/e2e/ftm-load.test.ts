@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cli, jsonLines, tempDir } from "../helpers/cli.js";
@@ -11,9 +12,7 @@ describe.skipIf(skipWithoutShared)("loading FtM JSON lines", () => {
     expect(load.code).toBe(0);
     const [summary] = jsonLines(load.stdout);
     expect(summary).toMatchObject({ dataset: "t1", entities: 7, targets: 6, statements: 102 });
-    const first = jsonLines<{ id: string }>(
-      (await import("node:fs")).readFileSync(file, "utf8").split("\n")[0]!,
-    )[0]!;
+    const first = jsonLines<{ id: string }>(readFileSync(file, "utf8").split("\n")[0]!)[0]!;
     const shown = await cli("--db", db, "--json", "entity", first.id);
     const view = JSON.parse(shown.stdout) as { id: string; statements: Array<{ locator: string }> };
     expect(view.id).toBe(first.id);
@@ -26,9 +25,9 @@ describe.skipIf(skipWithoutShared)("loading FtM JSON lines", () => {
     const good = sharedPath("opensanctions_ftm", "t1.entities.ftm.json");
     await cli("--db", db, "lists", "load", good, "--dataset", "t1");
     const bad = join(dir, "bad.ftm.json");
-    const text = (await import("node:fs")).readFileSync(good, "utf8").split("\n");
+    const text = readFileSync(good, "utf8").split("\n");
     text[3] = '{"id": "x", "schema": "Company", "properties": {"name": ["cut';
-    (await import("node:fs")).writeFileSync(bad, text.join("\n"));
+    writeFileSync(bad, text.join("\n"));
     const run = await cli("--db", db, "lists", "load", bad, "--dataset", "t1");
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^error \[json_malformed\] bad\.ftm\.json line:4: /);
@@ -39,7 +38,7 @@ describe.skipIf(skipWithoutShared)("loading FtM JSON lines", () => {
   it("refuses a file in no known format", async () => {
     const dir = tempDir();
     const odd = join(dir, "notes.txt");
-    (await import("node:fs")).writeFileSync(odd, "just some notes\n");
+    writeFileSync(odd, "just some notes\n");
     const run = await cli("--db", join(dir, "w.db"), "lists", "load", odd);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("source_unknown_format");

@@ -1,0 +1,166 @@
+import { basename, extname } from "node:path";
+import { createMentionAnnotator } from "../extract/index.js";
+import { buildMatchIndex, type MatchIndex } from "../match/index.js";
+import { SanctraceError, type Statement, slugId } from "../model/index.js";
+import {
+  createTableFormat,
+  evidenceFormats,
+  expandPaths,
+  type FileProbe,
+  loadMapping,
+  probeFile,
+  type SourceFormat,
+  type SourceInput,
+  type TableKind,
+  type TextAnnotator,
+  toSourceInputs,
+} from "../sources/index.js";
+
+import type { DatasetSummary, Store } from "../store/index.js";
+import { PartyCollector } from "./parties.js";
+import { type Resolution, resolveParties, similarStatements } from "./resolve.js";
+
+export interface IngestOptions {
+  /** Dataset to (re)place; default: the first path's name. */
+  dataset?: string;
+  /** Read every table with this built-in mapping. */
+  as?: TableKind;
+  /** Read every table with this FtM mapping YAML file. */
+  mapping?: string;
+  encoding?: string;
+  /** Resolve parties against the workspace (default true). */
+  resolve?: boolean;
+  /**
+   * The candidate index to resolve parties against, when the caller keeps one across
+   * ingests; default: built from every other dataset of the workspace.
+   */
+  matchIndex?: MatchIndex;
+  /** Mention extraction for documents (from `src/extract`), when available. */
+  annotate?: TextAnnotator;
+  onProgress?: (statements: number) => void;
+}
+
+export interface IngestResult {
+  dataset: DatasetSummary;
+  files: Array<{ name: string; format: string }>;
+  parties: number;
+  resolutions: Resolution[];
+}
+
+interface Assigned {
+  format: SourceFormat;
+  files: SourceInput[];
+}
+
+async function chooseFormats(options: IngestOptions): Promise<SourceFormat[]> {
+  if (!options.as && !options.mapping && !options.encoding) return evidenceFormats;
+  const mapping = options.mapping ? await loadMapping(options.mapping) : undefined;
+  const table = createTableFormat({
+    ...(options.as ? { kind: options.as } : {}),
+    ...(mapping ? { mapping } : {}),
+    ...(options.encoding ? { encoding: options.encoding } : {}),
+  });
+  return [table, ...evidenceFormats.filter((format) => format.id !== "table")];
+}
+
+/** Each file goes to the first evidence format that claims it; unclaimed files are refused. */
+function assignFormats(
+  probes: FileProbe[],
+  formats: SourceFormat[],
+): Array<{ format: SourceFormat; files: FileProbe[] }> {
+  let rest = probes;
+  const groups = [];
+  for (const format of formats) {
+    const files = format.claim(rest);
+    if (files.length) groups.push({ format, files });
+    rest = rest.filter((probe) => !files.includes(probe));
+  }
+  if (rest[0]) {
+    throw new SanctraceError(
+      "source_unknown_format",
+      "not evidence sanctrace reads (CSV/TSV/XLSX tables with known columns, --as or --mapping; PDF, DOCX, HTML, TXT, EML documents)",
+      rest[0].path,
+    );
+  }
+  return groups;
+}
+
+function defaultDataset(paths: string[]): string {
+  const first = basename(paths[0] ?? "evidence");
+  return slugId("evidence", basename(first, extname(first))).replace(/^evidence-/, "");
+}
+
+async function buildIndex(store: Store, dataset: string): Promise<MatchIndex> {
+  const datasets = (await store.listDatasets())
+    .map((d) => d.name)
+    .filter((name) => name !== dataset);
+  if (!datasets.length) return buildMatchIndex([]);
+  return buildMatchIndex(store.iterateEntities({ datasets, schemata: ["LegalEntity"] }));
+}
+
+/**
+ * Ingest evidence files (tables, documents) into one dataset, in one transaction: every
+ * file is read by the first evidence format claiming it, then its parties are resolved
+ * against the rest of the workspace (lists included) and the resolutions stored as `Similar`
+ * entities. A failure anywhere leaves the store as it was.
+ * @example await ingestEvidence(store, ["customs.csv"], { as: "customs", dataset: "case" });
+ */
+export async function ingestEvidence(
+  store: Store,
+  paths: string[],
+  options: IngestOptions = {},
+): Promise<IngestResult> {
+  const probes = await Promise.all((await expandPaths(paths)).map(probeFile));
+  const groups = assignFormats(probes, await chooseFormats(options));
+  const assigned: Assigned[] = await Promise.all(
+    groups.map(async (group) => ({
+      format: group.format,
+      files: await toSourceInputs(group.files),
+    })),
+  );
+  const dataset = options.dataset ?? defaultDataset(paths);
+  const resolve = options.resolve !== false;
+  const annotate = options.annotate ?? (await documentAnnotator(store, dataset, assigned));
+  const index = resolve ? (options.matchIndex ?? (await buildIndex(store, dataset))) : undefined;
+  const parties = new PartyCollector();
+  const resolutions: Resolution[] = [];
+  async function* statements(): AsyncIterable<Statement[]> {
+    for (const { format, files } of assigned) {
+      const context = { dataset, ...(annotate ? { annotate } : {}) };
+      for await (const batch of format.read(files, context)) {
+        if (resolve) parties.observe(batch);
+        yield batch;
+      }
+    }
+    if (!resolve) return;
+    const found = await resolveParties(store, index, parties.list(), (id) => parties.has(id));
+    resolutions.push(...found);
+    const source = assigned[0]?.files[0]?.sha256 ?? "";
+    yield found.flatMap((resolution) => similarStatements(resolution, dataset, source));
+  }
+  const sources = assigned.flatMap((group) =>
+    group.files.map(({ name, sha256, size }) => ({ name, sha256, size })),
+  );
+  const summary = await store.replaceDataset(
+    { name: dataset, title: titleOf(assigned), kind: "evidence", sources },
+    statements(),
+    options.onProgress,
+  );
+  const files = assigned.flatMap((group) =>
+    group.files.map((file) => ({ name: file.name, format: group.format.title })),
+  );
+  return { dataset: summary, files, parties: parties.list().length, resolutions };
+}
+
+/** Documents get their mentions found among every name the rest of the workspace knows. */
+async function documentAnnotator(store: Store, dataset: string, assigned: Assigned[]) {
+  if (!assigned.some((group) => group.format.id === "document")) return undefined;
+  const datasets = (await store.listDatasets())
+    .map((d) => d.name)
+    .filter((name) => name !== dataset);
+  return createMentionAnnotator(datasets.length ? store.iterateEntities({ datasets }) : []);
+}
+
+function titleOf(assigned: Assigned[]): string {
+  return [...new Set(assigned.map((group) => group.format.title))].join(", ");
+}

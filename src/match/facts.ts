@@ -1,0 +1,90 @@
+import { isA } from "../model/index.js";
+import type { MatchQuery } from "./types.js";
+
+/** Identifier properties that name one registry each; equal values are strong evidence. */
+export const IDENTIFIER_PROPS = [
+  "innCode",
+  "ogrnCode",
+  "kppCode",
+  "okpoCode",
+  "imoNumber",
+  "mmsi",
+  "leiCode",
+  "swiftBic",
+  "passportNumber",
+  "idNumber",
+  "taxNumber",
+  "vatCode",
+  "registrationNumber",
+  "uniqueEntityId",
+  "icijId",
+  "dunsCode",
+  "bikCode",
+  "permId",
+  "callSign",
+  "ogrnipCode",
+];
+const COUNTRY_PROPS = ["country", "nationality", "citizenship", "jurisdiction", "mainCountry"];
+const DATE_PROPS = ["birthDate", "incorporationDate", "buildDate"];
+
+/** The cheap facts of a record besides its names. */
+export interface RecordFacts {
+  schema: string;
+  /** `prop:VALUE` for every identifier, and `*:VALUE` to catch cross-property equality. */
+  identifiers: Set<string>;
+  identifierProps: Set<string>;
+  countries: Set<string>;
+  dates: string[];
+}
+
+/**
+ * Identifiers compared across spellings: upper case, letters and digits only.
+ * @example normalizeIdentifier("IMO 9 321 483") // "IMO9321483"
+ */
+export function normalizeIdentifier(value: string): string {
+  return value
+    .normalize("NFKC")
+    .toUpperCase()
+    .replace(/[^\p{L}\p{N}]/gu, "");
+}
+
+/** Drop a scheme prefix written into the value (IMO 1234567 vs 1234567). */
+function identifierCore(prop: string, value: string): string {
+  const normalized = normalizeIdentifier(value);
+  return prop === "imoNumber" ? normalized.replace(/^IMO/, "") : normalized;
+}
+
+/** Collect identifiers, countries and dates of a record. */
+export function collectFacts(record: MatchQuery): RecordFacts {
+  const identifiers = new Set<string>();
+  const identifierProps = new Set<string>();
+  for (const prop of IDENTIFIER_PROPS) {
+    for (const value of record.properties[prop] ?? []) {
+      const core = identifierCore(prop, value);
+      if (core.length < 4) continue;
+      identifiers.add(`${prop}:${core}`);
+      identifiers.add(`*:${core}`);
+      identifierProps.add(prop);
+    }
+  }
+  const countries = new Set(
+    COUNTRY_PROPS.flatMap((prop) => record.properties[prop] ?? []).map((c) => c.toLowerCase()),
+  );
+  const dates = DATE_PROPS.flatMap((prop) => record.properties[prop] ?? []);
+  return { schema: record.schema, identifiers, identifierProps, countries, dates };
+}
+
+/**
+ * True when two schemata can describe the same thing: one extends the other, or both are
+ * organizations (Company vs PublicBody); Person vs Company or Vessel is not.
+ * @example schemataCompatible("LegalEntity", "Company") // true
+ */
+export function schemataCompatible(left: string, right: string): boolean {
+  if (isA(left, right) || isA(right, left)) return true;
+  return isA(left, "Organization") && isA(right, "Organization");
+}
+
+/** Dates agree when one is a prefix of the other (1952 vs 1952-10-07). */
+export function datesAgree(left: string, right: string): boolean {
+  return left.startsWith(right) || right.startsWith(left);
+}

@@ -1,0 +1,82 @@
+import { propertyType } from "../../model/index.js";
+import { legalFormClass, nameTokens } from "../../text/index.js";
+import { countryCode } from "./countries.js";
+import { parseAmount, parseDate, parseDateFormat } from "./values.js";
+
+/** String-typed FtM properties that hold amounts, read with national separators. */
+const AMOUNT_PROPS = new Set([
+  "invoiceAmount",
+  "customsAmount",
+  "percentage",
+  "sharesValue",
+  "sharesCount",
+]);
+
+/** `1 234,50 USD` -> `1234.50 USD`; `51%` -> `51`: amounts keep a trailing currency code. */
+function convertAmountWithCurrency(value: string): string {
+  const match = /^(.*?)\s*([A-Z]{3}|%)$/.exec(value);
+  const [number, unit] = match ? [match[1]!, match[2] === "%" ? "" : match[2]!] : [value, ""];
+  const amount = parseAmount(number);
+  if (amount === undefined) return value;
+  return unit ? `${amount} ${unit}` : amount;
+}
+
+export type Convert = (value: string) => string | undefined;
+
+const keep: Convert = (value) => value;
+
+/**
+ * The conversion a mapped value goes through for its FtM property: dates and amounts in
+ * national formats, country names to codes. Unreadable values are kept as written.
+ * @example converterFor("Payment", "amount")("1 234,50") // "1234.50"
+ */
+export function converterFor(schema: string, prop: string, format?: string): Convert {
+  const type = propertyType(schema, prop);
+  if (type === "date") {
+    return format
+      ? (value) => parseDateFormat(value, format) ?? value
+      : (value) => parseDate(value) ?? value;
+  }
+  if (type === "number") return (value) => parseAmount(value) ?? value;
+  if (AMOUNT_PROPS.has(prop)) return convertAmountWithCurrency;
+  if (type === "country") return (value) => countryCode(value) ?? value;
+  return keep;
+}
+
+/** A USCC (China unified social credit code): 18 characters, no I, O, S, V, Z. */
+const USCC = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
+const LEI = /^[0-9A-Z]{18}\d{2}$/;
+
+/**
+ * The identifier properties a registration number belongs in, by its shape: Russian INN
+ * (10 or 12 digits) and OGRN (13 or 15), Chinese USCC, LEI, else `registrationNumber`.
+ * @example identifierProps("1831083343") // ["innCode"]
+ */
+export function identifierProps(value: string): string[] {
+  const compact = value.replace(/[\s-]/g, "").toUpperCase();
+  if (/^\d{10}$|^\d{12}$/.test(compact)) return ["innCode"];
+  if (/^\d{13}$|^\d{15}$/.test(compact)) return ["ogrnCode"];
+  if (USCC.test(compact)) return ["uscCode", "registrationNumber"];
+  if (LEI.test(compact)) return ["leiCode"];
+  return ["registrationNumber"];
+}
+
+const CHINESE_LEGAL_FORM = /有限公司|有限责任公司|股份|集团|公司|廠|厂$/u;
+const legalForms = new Map<string, boolean>();
+
+/**
+ * True when a party name carries a legal form (ООО, LLC, Co., Ltd., JSC, 有限公司 ...), by
+ * the legal-form table of `src/text`; cached per name, as parties recur across rows.
+ * @example hasLegalForm("Shenzhen Sky Tech Co., Ltd.") // true
+ */
+export function hasLegalForm(name: string): boolean {
+  let known = legalForms.get(name);
+  if (known === undefined) {
+    known =
+      CHINESE_LEGAL_FORM.test(name) ||
+      nameTokens(name).some((token) => legalFormClass(token) !== undefined);
+    if (legalForms.size > 100_000) legalForms.clear();
+    legalForms.set(name, known);
+  }
+  return known;
+}

@@ -1,0 +1,161 @@
+import { makeId, SanctraceError, type Statement } from "../../model/index.js";
+import { converterFor } from "./convert.js";
+import type { EntitySpec, MappingSpec, PropertySpec, QuerySpec } from "./mapping.js";
+
+/** Turns one table row into statements. */
+export type RowMapper = (cells: string[], locator: string) => Statement[];
+
+interface MapContext {
+  dataset: string;
+  source: string;
+  /** The table file, for error messages. */
+  table: string;
+}
+
+type Getter = (cells: string[]) => string[];
+
+/** Ids are stable across spellings of the same key: case, spacing and punctuation ignored. */
+export function normalizeKey(value: string): string {
+  return value
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[\p{P}\p{S}]+/gu, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+function columnFinder(columns: string[], mapping: MappingSpec, table: string) {
+  const index = new Map<string, number>();
+  columns.forEach((name, position) => {
+    if (!index.has(name)) index.set(name, position);
+    const loose = name.trim().toLowerCase();
+    if (!index.has(loose)) index.set(loose, position);
+  });
+  return (column: string, where: string): number => {
+    const found = index.get(column) ?? index.get(column.trim().toLowerCase());
+    if (found === undefined) {
+      throw new SanctraceError(
+        "mapping_missing_column",
+        `column "${column}" is not in ${table} (its columns: ${columns.join(", ")})`,
+        `${mapping.origin} ${where}`,
+      );
+    }
+    return found;
+  };
+}
+
+function cellsOf(cells: string[], indexes: number[]): string[] {
+  const values: string[] = [];
+  for (const index of indexes) {
+    const value = cells[index]?.trim();
+    if (value) values.push(value);
+  }
+  return values;
+}
+
+function compileGetter(spec: PropertySpec, find: (column: string) => number): Getter {
+  if (spec.literal !== undefined || spec.literals) {
+    const literals = spec.literals ?? [spec.literal!];
+    return () => literals;
+  }
+  if (spec.template !== undefined) return compileTemplate(spec.template, find);
+  const indexes = spec.columns ? spec.columns.map((column) => find(column)) : [find(spec.column!)];
+  const { join, split } = spec;
+  return (cells) => {
+    let values = cellsOf(cells, indexes);
+    if (join !== undefined && values.length) values = [values.join(join)];
+    if (split !== undefined) values = values.flatMap((value) => value.split(split));
+    return values;
+  };
+}
+
+function compileTemplate(template: string, find: (column: string) => number): Getter {
+  const parts = template.split(/\{\{\s*(.+?)\s*\}\}/);
+  const indexes = parts.map((part, position) => (position % 2 ? find(part) : -1));
+  return (cells) => {
+    let filled = false;
+    const text = parts
+      .map((part, position) => {
+        if (position % 2 === 0) return part;
+        const value = cells[indexes[position]!]?.trim() ?? "";
+        if (value) filled = true;
+        return value;
+      })
+      .join("")
+      .replace(/\s+/g, " ")
+      .trim();
+    return filled ? [text] : [];
+  };
+}
+
+interface CompiledProperty {
+  prop: string;
+  get: Getter;
+  convert: (value: string) => string | undefined;
+  entity: string | undefined;
+  required: boolean;
+  identifier: boolean;
+}
+
+interface CompiledEntity {
+  name: string;
+  spec: EntitySpec;
+  id: (cells: string[]) => string | undefined;
+  properties: CompiledProperty[];
+  /** Referenced by another entity of the query, so it recurs across rows. */
+  repeats: boolean;
+}
+
+function compileId(name: string, spec: EntitySpec, find: (c: string) => number, dataset: string) {
+  if (spec.idColumn) {
+    const index = find(spec.idColumn);
+    return (cells: string[]) => {
+      const value = cells[index]?.trim();
+      return value ? makeId(dataset, spec.keyLiteral ?? name, normalizeKey(value)) : undefined;
+    };
+  }
+  const indexes = spec.keys.map((column) => find(column));
+  return (cells: string[]) => {
+    // Empty keys drop out, so a party named with and without an empty id column is one.
+    const values = indexes.map((index) => normalizeKey(cells[index] ?? "")).filter(Boolean);
+    if (!values.length) return undefined;
+    return makeId(dataset, spec.keyLiteral ?? name, ...values);
+  };
+}
+
+function compileEntity(
+  name: string,
+  spec: EntitySpec,
+  find: (column: string, where: string) => number,
+  context: MapContext,
+): CompiledEntity {
+  const where = `entities.${name}`;
+  const properties = Object.entries(spec.properties).map(([prop, property]) => ({
+    prop,
+    get: property.entity
+      ? () => []
+      : compileGetter(property, (c) => find(c, `${where}.properties.${prop}`)),
+    convert: converterFor(spec.schema, prop, property.format),
+    entity: property.entity,
+    required: Boolean(property.required),
+    identifier: Boolean(property.identifier),
+  }));
+  const id = compileId(name, spec, (c) => find(c, `${where}.keys`), context.dataset);
+  return { name, spec, id, properties, repeats: false };
+}
+
+function compileFilter(query: QuerySpec, find: (column: string, where: string) => number) {
+  const tests = [
+    ...Object.entries(query.filters).map(([column, values]) => {
+      const index = find(column, `filters.${column}`);
+      return (cells: string[]) => values.includes(cells[index]?.trim() ?? "");
+    }),
+    ...Object.entries(query.filtersNot).map(([column, values]) => {
+      const index = find(column, `filters_not.${column}`);
+      return (cells: string[]) => !values.includes(cells[index]?.trim() ?? "");
+    }),
+  ];
+  return (cells: string[]) => tests.every((test) => test(cells));
+}
+
+export { type CompiledEntity, columnFinder, compileEntity, compileFilter, type MapContext };

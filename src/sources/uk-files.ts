@@ -1,0 +1,112 @@
+import { EntityBuilder, SanctraceError } from "../model/index.js";
+import { type CsvRow, readCsvRows } from "./csv-rows.js";
+import { headText } from "./files.js";
+import type { FileProbe, SourceInput } from "./types.js";
+
+/** The five tables of the UK Sanctions List, known by their header rows. */
+export const UK_HEADERS = {
+  subjects: "unique_id,subject_type,un_reference_number,ofsi_group_id,date_designated,last_updated",
+  names:
+    "name_id,unique_id,name_type,alias_strength,full_name,name_6,name_1,name_2,name_3,name_4,name_5",
+  dobs: "dob_id,unique_id,year,month,day,precision,parse_issues",
+  identifiers: "id,unique_id,ofsi_group_id,raw_value,identifier_type,additional_info",
+  countries: "id,unique_id,raw_value,country_type,iso,resolution_method,iso_available",
+} as const;
+
+export type UkTable = keyof typeof UK_HEADERS;
+
+/** The table a file holds, from its header row, or undefined. */
+export function ukTable(probe: FileProbe): UkTable | undefined {
+  const header = headText(probe).split(/\r?\n/, 1)[0]?.trim();
+  return (Object.keys(UK_HEADERS) as UkTable[]).find((table) => UK_HEADERS[table] === header);
+}
+
+/** The files of a load by table; the subjects table is required. */
+export function sortUkFiles(files: SourceInput[]): Map<UkTable, SourceInput> {
+  const byTable = new Map<UkTable, SourceInput>();
+  for (const file of files) {
+    const table = ukTable(file);
+    if (!table)
+      throw new SanctraceError("gb_unknown_file", "not a UK sanctions list table", file.name);
+    if (byTable.has(table)) {
+      throw new SanctraceError(
+        "gb_duplicate_file",
+        `two ${table} tables (${byTable.get(table)?.name} and ${file.name}); load one list at a time`,
+        file.name,
+      );
+    }
+    byTable.set(table, file);
+  }
+  if (!byTable.has("subjects")) {
+    throw new SanctraceError(
+      "gb_missing_subjects",
+      "the UK list needs subjects.csv (unique_id, subject_type, …) beside its other tables",
+      files[0]?.name,
+    );
+  }
+  return byTable;
+}
+
+/** A data row as named fields (header row skipped). */
+export interface UkRow {
+  row: number;
+  get(column: string): string;
+}
+
+/**
+ * Stream the data rows of a UK table with named access to fields.
+ * @example for await (const r of readUkRows(file, "names")) r.get("full_name")
+ */
+export async function* readUkRows(file: SourceInput, table: UkTable): AsyncIterable<UkRow> {
+  const columns = UK_HEADERS[table].split(",");
+  const index = new Map(columns.map((name, i) => [name, i]));
+  for await (const { row, values } of readCsvRows(file, { columns: columns.length })) {
+    if (row === 1) continue;
+    yield { row, get: (column: string) => fieldOf(values, index.get(column)) };
+  }
+}
+
+function fieldOf(values: CsvRow["values"], at: number | undefined): string {
+  return at === undefined ? "" : (values[at] ?? "").trim();
+}
+
+export interface UkList {
+  files: Map<UkTable, SourceInput>;
+  dataset: string;
+  /** unique_id -> schema. */
+  schemata: Map<string, string>;
+  /** `id|prop|value` already stated: the tables repeat rows many times. */
+  seen: Set<string>;
+}
+
+/** Builder for the subject of a row in `table`; unknown subjects mean mixed-up files. */
+export function subjectOf(list: UkList, table: UkTable, row: UkRow): EntityBuilder {
+  const uniqueId = row.get("unique_id");
+  const schema = list.schemata.get(uniqueId);
+  const file = list.files.get(table)!;
+  if (!schema) {
+    throw new SanctraceError(
+      "gb_unknown_subject",
+      `subject ${uniqueId} is not in ${list.files.get("subjects")!.name}; the tables come from different lists`,
+      `${file.name} row:${row.row}`,
+    );
+  }
+  return new EntityBuilder(schema, `gb-${uniqueId}`, {
+    dataset: list.dataset,
+    source: file.sha256,
+  });
+}
+
+/** Add a value unless the subject already has it from an earlier row. */
+export function addOnce(
+  list: UkList,
+  entity: EntityBuilder,
+  prop: string,
+  value: string,
+  row: number,
+) {
+  const key = `${entity.id}|${prop}|${value}`;
+  if (!value || list.seen.has(key)) return;
+  list.seen.add(key);
+  entity.add(prop, value, `row:${row}`);
+}

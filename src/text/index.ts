@@ -1,0 +1,11 @@
+export { cleanPunctuation, foldText, stripMarks } from "./fold.js";
+export {
+  type LegalFormSplit,
+  legalFormClass,
+  splitLegalForms,
+  symbolGroups,
+} from "./legal-forms.js";
+export { nameTokens, normalizeName, normalizeNameVariants } from "./normalize.js";
+export { phoneticKey } from "./phonetic.js";
+export { skeleton } from "./skeleton.js";
+export { transliterate } from "./transliterate.js";

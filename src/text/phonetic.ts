@@ -1,0 +1,45 @@
+import { skeleton } from "./skeleton.js";
+
+/** Consonant classes that sound alike or swap across romanizations. */
+const CLASSES: Record<string, string> = {
+  b: "p",
+  p: "p",
+  f: "f",
+  v: "f",
+  d: "t",
+  t: "t",
+  g: "k",
+  k: "k",
+  c: "k",
+  s: "s",
+  z: "s",
+  j: "j",
+  h: "",
+  l: "l",
+  r: "r",
+  m: "m",
+  n: "n",
+};
+
+/**
+ * A coarse phonetic key of a Latin token: first letter kept, later vowels and h dropped,
+ * similar consonants merged, repeats collapsed.
+ * @example phoneticKey("lukashenko") // "lkskn"
+ * @example phoneticKey("mohammed") === phoneticKey("muhamad") // true
+ */
+export function phoneticKey(token: string): string {
+  const skel = skeleton(token);
+  if (!skel) return "";
+  let key = skel[0] === "h" ? "" : skel[0]!.replace(/[eiouy]/, "a");
+  let last = CLASSES[skel[0]!] ?? "";
+  for (const char of skel.slice(1)) {
+    const code = CLASSES[char];
+    if (code === undefined || code === "") {
+      if (code === undefined) last = "";
+      continue;
+    }
+    if (code !== last) key += code;
+    last = code;
+  }
+  return key || skel;
+}
