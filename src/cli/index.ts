@@ -3,10 +3,11 @@ import { isSanctraceError } from "../model/index.js";
 import { registerDemo } from "./commands/demo.js";
 import { registerEntity } from "./commands/entity.js";
 import { registerExport } from "./commands/export.js";
+import { registerGoods } from "./commands/goods.js";
 import { registerIngest } from "./commands/ingest.js";
+import { registerLeads } from "./commands/leads.js";
 import { registerLists } from "./commands/lists.js";
 import { registerListsUpdate } from "./commands/lists-update.js";
-import { registerGoods } from "./commands/goods.js";
 import { registerOwnership } from "./commands/ownership.js";
 import { registerStats } from "./commands/stats.js";
 import { registerTrace } from "./commands/trace.js";
@@ -25,6 +26,7 @@ const commands = [
   registerGoods,
   registerTrace,
   registerOwnership,
+  registerLeads,
 ];
 
 /** Build the `sanctrace` program; commands only parse and call the stages. */
