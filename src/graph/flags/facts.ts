@@ -88,17 +88,22 @@ function addPayment(facts: FlagFacts, entity: EntityRecord): void {
 }
 
 function addRecord(facts: FlagFacts, entity: EntityRecord, lists: Set<string>): void {
-  if (isA(entity.schema, "EconomicActivity")) return addShipment(facts, entity);
-  if (isA(entity.schema, "Payment")) return addPayment(facts, entity);
-  if (isA(entity.schema, "Sanction")) {
-    if (!entity.datasets.some((dataset) => lists.has(dataset))) return;
-    const day = firstDay(entity, "listingDate", "startDate", "date");
-    for (const target of values(entity, "entity")) {
-      const known = facts.listed.get(target);
-      if (day !== NO_DATE && (known === undefined || day < known)) facts.listed.set(target, day);
-    }
-    return;
+  if (isA(entity.schema, "EconomicActivity")) addShipment(facts, entity);
+  else if (isA(entity.schema, "Payment")) addPayment(facts, entity);
+  else if (isA(entity.schema, "Sanction")) addListing(facts, entity, lists);
+  else addParty(facts, entity);
+}
+
+function addListing(facts: FlagFacts, entity: EntityRecord, lists: Set<string>): void {
+  if (!entity.datasets.some((dataset) => lists.has(dataset))) return;
+  const day = firstDay(entity, "listingDate", "startDate", "date");
+  for (const target of values(entity, "entity")) {
+    const known = facts.listed.get(target);
+    if (day !== NO_DATE && (known === undefined || day < known)) facts.listed.set(target, day);
   }
+}
+
+function addParty(facts: FlagFacts, entity: EntityRecord): void {
   const countries = values(entity, "country", "jurisdiction").map((c) => c.toLowerCase());
   if (isA(entity.schema, "BankAccount") && countries[0])
     facts.accountCountry.set(entity.id, countries[0]);
