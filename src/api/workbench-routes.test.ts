@@ -134,5 +134,18 @@ describe("review through the matching engine", () => {
     expect(
       (await get<ReviewHit[]>("/api/entities/inv-kupol/hits")).map((h) => h.candidate.id),
     ).toEqual(["tl-kupol"]);
+    const page = await get<EntityPage>("/api/entities/inv-transit");
+    expect(page.risk).toEqual([
+      {
+        code: "recently_incorporated",
+        explanation: "incorporated 52 days before its first trade (inv-ship-1)",
+        contribution: 0.7,
+      },
+      {
+        code: "chpl_tier_1",
+        explanation: "ships or receives CHPL tier 1 goods",
+        contribution: 0.4,
+      },
+    ]);
   });
 });

@@ -1,4 +1,11 @@
-import { buildGraph, type Graph, traceSupplyChains } from "../graph/index.js";
+import {
+  buildGraph,
+  collectFlagFacts,
+  detectFlags,
+  type Graph,
+  scoreEntities,
+  traceSupplyChains,
+} from "../graph/index.js";
 import {
   judgePair,
   type Matcher,
@@ -7,7 +14,7 @@ import {
   workspaceQueries,
 } from "../match/index.js";
 import type { EntityRecord } from "../model/index.js";
-import { chplTierOfCodes, type ReviewHit } from "../report/index.js";
+import { chplTierOfCodes, type ReviewHit, type RiskReason } from "../report/index.js";
 import type { Store } from "../store/index.js";
 import type { MatcherHolder } from "./service.js";
 import type { ReviewProvider, TraceProvider } from "./workbench-deps.js";
@@ -118,8 +125,28 @@ export function createTraceProvider(store: Store): TraceProvider {
     if (held?.fingerprint !== fingerprint) held = { fingerprint, graph: buildGraph(store) };
     return held.graph;
   };
+  let risks: { fingerprint: string; byId: Promise<Map<string, RiskReason[]>> } | undefined;
+  const scoreAll = async (built: Graph) => {
+    const scored = scoreEntities(built, detectFlags(await collectFlagFacts(store), built));
+    const toReason = (reason: (typeof scored)[number]["reasons"][number]): RiskReason => ({
+      code: reason.code,
+      explanation: reason.detail,
+      contribution: reason.contribution,
+    });
+    return new Map(scored.map((risk) => [risk.id, risk.reasons.map(toReason)]));
+  };
+  // Risk needs every flag of the workspace: computed once per graph, then looked up.
+  const riskOf = async () => {
+    const built = await graphOf();
+    const fingerprint = held!.fingerprint;
+    if (risks?.fingerprint !== fingerprint) risks = { fingerprint, byId: scoreAll(built) };
+    return risks.byId;
+  };
   return {
     tierOf: chplTierOfCodes,
+    async risk(id) {
+      return (await riskOf()).get(id) ?? [];
+    },
     async paths(query) {
       const options = { ...query, ...(query.to ? { toSanctioned: false } : {}) };
       const result = await traceSupplyChains(store, options, await graphOf());

@@ -7,6 +7,7 @@ import { registerExport } from "./commands/export.js";
 import { registerGoods } from "./commands/goods.js";
 import { registerIngest } from "./commands/ingest.js";
 import { registerJudge } from "./commands/judge.js";
+import { registerLeads } from "./commands/leads.js";
 import { registerLists } from "./commands/lists.js";
 import { registerListsUpdate } from "./commands/lists-update.js";
 import { registerMatch } from "./commands/match.js";
@@ -37,6 +38,7 @@ const commands = [
   registerExport,
   registerReport,
   registerDemo,
+  registerLeads,
 ];
 
 /** Build the `sanctrace` program; commands only parse and call the stages. */

@@ -52,6 +52,10 @@ describe.skipIf(browserSkipReason)("workbench in a browser", () => {
       .toEqual(["Transit Trade LLC Company invoices"]);
     await search.press("Enter");
     await expect.poll(() => page.locator("h1").textContent()).toBe("Transit Trade LLC");
+    expect(await page.locator("#h-risk + ul li").allTextContents()).toEqual([
+      "recently_incorporated +0.70 incorporated 52 days before its first trade (inv-ship-1)",
+      "chpl_tier_1 +0.40 ships or receives CHPL tier 1 goods",
+    ]);
     await page.getByRole("button", { name: "invoices.csv row:2" }).first().click();
     const panel = page.locator(".citation-panel");
     await expect.poll(() => panel.locator(".cells tbody tr").count()).toBe(10);
