@@ -45,7 +45,11 @@ async function respondWith(c: Context, dossier: Promise<Dossier>, name: string) 
 /** Routes for cases (collect entities and paths) and their reports. */
 export function mountCaseRoutes(app: Hono, deps: WorkbenchDeps & { tierOf?: TierOf }): void {
   const { store } = deps;
-  const options = deps.tierOf ? { tierOf: deps.tierOf } : {};
+  const risk = deps.trace?.risk;
+  const options = {
+    ...(deps.tierOf ? { tierOf: deps.tierOf } : {}),
+    ...(risk ? { extras: async (id: string) => ({ risk: await risk(id) }) } : {}),
+  };
   app.get("/cases", async (c) => c.json(await store.listCases()));
   app.post("/cases", async (c) => {
     const body = await readJson(c);

@@ -1,11 +1,4 @@
-import {
-  buildGraph,
-  collectFlagFacts,
-  detectFlags,
-  type Graph,
-  scoreEntities,
-  traceSupplyChains,
-} from "../graph/index.js";
+import { buildGraph, type Graph, traceSupplyChains } from "../graph/index.js";
 import {
   judgePair,
   type Matcher,
@@ -14,7 +7,12 @@ import {
   workspaceQueries,
 } from "../match/index.js";
 import type { EntityRecord } from "../model/index.js";
-import { chplTierOfCodes, type ReviewHit, type RiskReason } from "../report/index.js";
+import {
+  chplTierOfCodes,
+  createRiskLookup,
+  type ReviewHit,
+  type RiskReason,
+} from "../report/index.js";
 import type { Store } from "../store/index.js";
 import type { MatcherHolder } from "./service.js";
 import type { ReviewProvider, TraceProvider } from "./workbench-deps.js";
@@ -125,28 +123,20 @@ export function createTraceProvider(store: Store): TraceProvider {
     if (held?.fingerprint !== fingerprint) held = { fingerprint, graph: buildGraph(store) };
     return held.graph;
   };
-  let risks: { fingerprint: string; byId: Promise<Map<string, RiskReason[]>> } | undefined;
-  const scoreAll = async (built: Graph) => {
-    const scored = scoreEntities(built, detectFlags(await collectFlagFacts(store), built));
-    const toReason = (reason: (typeof scored)[number]["reasons"][number]): RiskReason => ({
-      code: reason.code,
-      explanation: reason.detail,
-      contribution: reason.contribution,
-    });
-    return new Map(scored.map((risk) => [risk.id, risk.reasons.map(toReason)]));
-  };
+  let risks: { fingerprint: string; lookup: (id: string) => Promise<RiskReason[]> } | undefined;
   // Risk needs every flag of the workspace: computed once per graph, then looked up.
-  const riskOf = async () => {
-    const built = await graphOf();
+  const riskOf = async (id: string) => {
+    const graph = graphOf();
+    await graph;
     const fingerprint = held!.fingerprint;
-    if (risks?.fingerprint !== fingerprint) risks = { fingerprint, byId: scoreAll(built) };
-    return risks.byId;
+    if (risks?.fingerprint !== fingerprint) {
+      risks = { fingerprint, lookup: createRiskLookup(store, graph) };
+    }
+    return risks.lookup(id);
   };
   return {
     tierOf: chplTierOfCodes,
-    async risk(id) {
-      return (await riskOf()).get(id) ?? [];
-    },
+    risk: riskOf,
     async paths(query) {
       const options = { ...query, ...(query.to ? { toSanctioned: false } : {}) };
       const result = await traceSupplyChains(store, options, await graphOf());

@@ -29,5 +29,6 @@ export { DOSSIER_CSP, renderHtml } from "./render-html.js";
 export { renderMarkdown } from "./render-markdown.js";
 export { CHROMIUM_ARGS, chromiumPath, renderPdf } from "./render-pdf.js";
 export { renderGraphSvg } from "./render-svg.js";
+export { createRiskLookup } from "./risk.js";
 export { buildSearchIndex, foldText, type SearchIndex } from "./search-index.js";
 export type * from "./types.js";

@@ -33,6 +33,9 @@ describe("sanctrace report", () => {
     expect(run.code).toBe(0);
     const lines = run.stdout.split("\n");
     expect(lines[0]).toBe("# Dossier: Transit Trade LLC");
+    expect(lines).toContain(
+      "- recently\\_incorporated (+0.70): incorporated 52 days before its first trade (inv-ship-1)",
+    );
     expect(lines).toContain("| Name | Transit Trade LLC | [1] |");
     expect(lines).toContain("- linked to → &lt;img src=x onerror=alert(1)\\> — director");
     expect(

@@ -5,6 +5,7 @@ import {
   buildCaseDossier,
   buildEntityDossier,
   chplTierOfCodes,
+  createRiskLookup,
   renderReport,
   reportFormat,
 } from "../../report/index.js";
@@ -37,7 +38,9 @@ export function registerReport(program: Command, context: CliContext): void {
         throw new SanctraceError("usage_report_out", "a PDF needs --out FILE.pdf");
       }
       const report = await withStore(db, async (store) => {
-        const options = { tierOf: chplTierOfCodes };
+        const riskOf = createRiskLookup(store);
+        const extras = async (subject: string) => ({ risk: await riskOf(subject) });
+        const options = { tierOf: chplTierOfCodes, extras };
         const dossier = flags.case
           ? await buildCaseDossier(store, flags.case, options)
           : await buildEntityDossier(store, id!, options);
