@@ -6,6 +6,9 @@ import { createErrorHandler, errorBody } from "./errors.js";
 import { buildOpenApi } from "./openapi.js";
 import { routes } from "./routes.js";
 import { MatcherHolder } from "./service.js";
+import { mountWebUi, securityHeaders } from "./web-ui.js";
+import { createWorkbenchRoutes } from "./workbench-routes.js";
+import { createReviewProvider, createTraceProvider } from "./workbench-services.js";
 
 export interface AppOptions {
   store: Store;
@@ -16,6 +19,8 @@ export interface AppOptions {
   maxBodyBytes?: number;
   /** Where unexpected errors are logged (their stack never reaches the client). */
   log?: (error: unknown) => void;
+  /** The built web UI served at `/` (default: `web/dist` of the package). */
+  webRoot?: string;
 }
 
 /** `/match/{dataset}` -> `/match/:dataset`. */
@@ -37,6 +42,7 @@ export function createApp(options: AppOptions): Hono {
     maxQueries: options.maxQueries ?? 1000,
   };
   const app = new Hono();
+  app.use(securityHeaders());
   const maxSize = options.maxBodyBytes ?? 10 * 1024 * 1024;
   const tooLarge = errorBody("request_too_large", `the body exceeds ${maxSize} bytes`);
   app.use(bodyLimit({ maxSize, onError: (c) => c.json(tooLarge, 413) }));
@@ -45,6 +51,10 @@ export function createApp(options: AppOptions): Hono {
   }
   const openapi = buildOpenApi(routes);
   app.get("/openapi.json", (c) => c.json(openapi));
+  const review = createReviewProvider(options.store, deps.matchers);
+  const trace = createTraceProvider(options.store);
+  app.route("/api", createWorkbenchRoutes({ store: options.store, review, trace }));
+  mountWebUi(app, options.webRoot);
   app.notFound((c) =>
     c.json(
       errorBody("route_not_found", `no route ${c.req.method} ${c.req.path}; see /openapi.json`),

@@ -1,5 +1,6 @@
 import type { RouteSpec } from "./routes.js";
 import { schemas } from "./schemas.js";
+import { workbenchPaths } from "./workbench-openapi.js";
 
 const errorResponse = {
   description: "a bad request (4xx) or a server fault (5xx)",
@@ -37,6 +38,7 @@ export function buildOpenApi(routes: RouteSpec[], version = "0.1.0") {
   for (const route of routes) {
     paths[route.path] = { ...paths[route.path], [route.method]: describeRoute(route) };
   }
+  Object.assign(paths, workbenchPaths());
   paths["/openapi.json"] = {
     get: {
       operationId: "openapi",

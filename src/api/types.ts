@@ -168,3 +168,6 @@ export interface ProposePropertiesResponse {
   properties: ReconcileType[];
   limit: number;
 }
+
+// The workbench routes used by the web UI.
+export type * from "./workbench-types.js";

@@ -7,10 +7,12 @@ import { registerExport } from "./commands/export.js";
 import { registerGoods } from "./commands/goods.js";
 import { registerIngest } from "./commands/ingest.js";
 import { registerJudge } from "./commands/judge.js";
+import { registerLeads } from "./commands/leads.js";
 import { registerLists } from "./commands/lists.js";
 import { registerListsUpdate } from "./commands/lists-update.js";
 import { registerMatch } from "./commands/match.js";
 import { registerOwnership } from "./commands/ownership.js";
+import { registerReport } from "./commands/report.js";
 import { registerScreen } from "./commands/screen.js";
 import { registerServe } from "./commands/serve.js";
 import { registerStats } from "./commands/stats.js";
@@ -34,7 +36,9 @@ const commands = [
   registerOwnership,
   registerIngest,
   registerExport,
+  registerReport,
   registerDemo,
+  registerLeads,
 ];
 
 /** Build the `sanctrace` program; commands only parse and call the stages. */

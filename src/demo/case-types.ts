@@ -28,6 +28,10 @@ export interface DemoCompany {
   founded: string;
   bank?: string;
   account?: string;
+  /** Country of the bank holding `account` (default: the company's country). */
+  bankCountry?: string;
+  /** The day the company was put on a sanctions list, when it was. */
+  listed?: string;
 }
 
 export interface DemoShipment {
@@ -44,6 +48,8 @@ export interface DemoShipment {
   destination: string;
   amount: number;
   currency: string;
+  /** The buyer and end-user the contract names, when it is not the consignee. */
+  endUser?: string;
 }
 
 export interface DemoPayment {
@@ -55,6 +61,8 @@ export interface DemoPayment {
   currency: string;
   purpose: string;
   reference: string;
+  /** Paid from an account in this country instead of the payer's usual one. */
+  bankCountry?: string;
 }
 
 /** What a planted scheme adds to the truth: what an analyst should find, and where. */
@@ -64,6 +72,10 @@ export interface PlantedFinding {
   companies: string[];
   shipments: string[];
   payments: string[];
+  /** The unlisted parties an analyst should surface (the listed ones screening finds anyway). */
+  hidden?: string[];
+  /** Ownership structures that must NOT be blocked by the 50% rule (just below 50%). */
+  controls?: string[];
 }
 
 export interface DemoCase {

@@ -1,13 +1,14 @@
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { type IngestResult, ingestEvidence } from "../ingest/index.js";
+import { buildMatchIndex, type MatchIndex } from "../match/index.js";
 import { isSanctraceError } from "../model/index.js";
-import { evidenceFormats, loadLists } from "../sources/index.js";
+import { evidenceFormats, expandPaths, hashFile, loadLists } from "../sources/index.js";
 import type { DatasetSummary, Store } from "../store/index.js";
 import { writeExampleLists } from "./example-lists.js";
 import { generateCase } from "./generate-case.js";
 import { findSharedData, SHARED_ARTICLE, SHARED_LISTS } from "./shared-data.js";
-import { type DemoFile, writeCaseFiles } from "./write-files.js";
+import { DEMO_DATASETS, type DemoFile, writeCaseFiles } from "./write-files.js";
 
 export interface DemoOptions {
   size?: number;
@@ -15,6 +16,8 @@ export interface DemoOptions {
   /** Where the generated files go (default `./sanctrace-demo`). */
   dir?: string;
   env?: NodeJS.ProcessEnv;
+  /** Use generated example lists even when the shared data is present. */
+  exampleLists?: boolean;
   /** Told each step as it starts, for progress output. */
   onStep?: (step: string) => void;
 }
@@ -37,10 +40,35 @@ export interface DemoReport {
   article?: IngestResult;
 }
 
+/** One candidate index for the whole demo, instead of one per ingested file. */
+async function indexExcept(store: Store, skip: Set<string>): Promise<MatchIndex> {
+  const datasets = (await store.listDatasets())
+    .map((d) => d.name)
+    .filter((name) => !skip.has(name));
+  return buildMatchIndex(
+    datasets.length ? store.iterateEntities({ datasets, schemata: ["LegalEntity"] }) : [],
+  );
+}
+
+/** A list folder is loaded again only when its files changed since the last load. */
+async function alreadyLoaded(store: Store, path: string): Promise<DatasetSummary[]> {
+  const hashes = await Promise.all((await expandPaths([path])).map(hashFile));
+  const datasets = (await store.listDatasets()).filter((dataset) =>
+    dataset.sources.some((source) => hashes.includes(source.sha256)),
+  );
+  const covered = new Set(datasets.flatMap((d) => d.sources.map((source) => source.sha256)));
+  return hashes.every((hash) => covered.has(hash)) ? datasets : [];
+}
+
 async function loadSharedLists(store: Store, data: string, onStep: (step: string) => void) {
   const loaded: DatasetSummary[] = [];
   const skipped: string[] = [];
   for (const folder of SHARED_LISTS) {
+    const previous = await alreadyLoaded(store, join(data, folder));
+    if (previous.length) {
+      loaded.push(...previous);
+      continue;
+    }
     onStep(`loading ${folder}`);
     try {
       loaded.push(...(await loadLists(store, [join(data, folder)])));
@@ -67,9 +95,12 @@ export async function runDemo(store: Store, options: DemoOptions = {}): Promise<
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
     ...(options.size !== undefined ? { size: options.size } : {}),
   });
+  // A rerun rebuilds the case: nothing resolves against a previous run's copy of it.
+  for (const name of [...DEMO_DATASETS, "demo_article", "example_sanctions"])
+    await store.dropDataset(name);
   onStep(`writing the case to ${dir}`);
   const files = await writeCaseFiles(demo, dir);
-  const shared = findSharedData(options.env ?? process.env);
+  const shared = options.exampleLists ? undefined : findSharedData(options.env ?? process.env);
   const lists = shared
     ? await loadSharedLists(store, shared, onStep)
     : {
@@ -81,11 +112,15 @@ export async function runDemo(store: Store, options: DemoOptions = {}): Promise<
         skipped: [],
       };
   const ingests: IngestResult[] = [];
+  onStep("indexing the workspace for party resolution");
+  const matchIndex = await indexExcept(store, new Set(files.map((file) => file.dataset)));
   for (const file of files) {
     onStep(`ingesting ${file.path}`);
-    ingests.push(
-      await ingestEvidence(store, [file.path], { as: file.kind, dataset: file.dataset }),
-    );
+    const options = { as: file.kind, dataset: file.dataset, matchIndex };
+    ingests.push(await ingestEvidence(store, [file.path], options));
+    // Later files resolve against this one too.
+    const query = { datasets: [file.dataset], schemata: ["LegalEntity"] };
+    for await (const entity of store.iterateEntities(query)) matchIndex.add(entity);
   }
   const report: DemoReport = { dir, truth: join(dir, "ground-truth.json"), files, lists, ingests };
   if (shared && evidenceFormats.some((format) => format.id === "document")) {

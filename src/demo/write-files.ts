@@ -4,6 +4,14 @@ import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
 import type { DemoCase, DemoCompany } from "./case-types.js";
 
+/** The datasets the case files are ingested into. */
+export const DEMO_DATASETS = [
+  "demo_registry_cn",
+  "demo_registry_ru",
+  "demo_customs",
+  "demo_payments",
+];
+
 /** A generated file and how it is meant to be read. */
 export interface DemoFile {
   path: string;

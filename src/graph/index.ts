@@ -1,9 +1,27 @@
 export { type BuildGraphOptions, buildGraph, parseAmount } from "./build-from-store.js";
 export { edgeWeight, kindWeightTable, shipmentWeights } from "./edge-weights.js";
 export { EvidenceReader } from "./evidence.js";
+export {
+  citeFlag,
+  collectFlagFacts,
+  detectFlags,
+  type FlagFacts,
+  type FlagHit,
+  flagCatalog,
+  flagSources,
+  type RedFlag,
+  transshipmentCountries,
+} from "./flags/index.js";
 export { type GoodsTerm, goodsMask, goodsMatch, parseGoodsFilter } from "./goods-filter.js";
 export { type Adjacency, fillAdjacency, Graph, indexEdges } from "./graph.js";
 export { type EdgeInput, GraphBuilder } from "./graph-builder.js";
+export {
+  type EntityLead,
+  findLeads,
+  type LeadsOptions,
+  type LeadsResult,
+  type PathLead,
+} from "./leads.js";
 export {
   assessOwnership,
   type EuUkBasis,
@@ -12,6 +30,7 @@ export {
   type OwnershipReport,
 } from "./ownership.js";
 export { type FoundPath, findPaths, type PathQuery, type PathSearch } from "./paths.js";
+export { type EntityRisk, type RiskReason, riskWeights, scoreEntities } from "./risk.js";
 export { distancesTo, distancesToSanctioned, FAR, forwardSteps, reverseSteps } from "./steps.js";
 export {
   type TraceEdge,

@@ -30,6 +30,11 @@ export interface IngestOptions {
   encoding?: string;
   /** Resolve parties against the workspace (default true). */
   resolve?: boolean;
+  /**
+   * The candidate index to resolve parties against, when the caller keeps one across
+   * ingests; default: built from every other dataset of the workspace.
+   */
+  matchIndex?: MatchIndex;
   /** Mention extraction for documents (from `src/extract`), when available. */
   annotate?: TextAnnotator;
   onProgress?: (statements: number) => void;
@@ -116,7 +121,7 @@ export async function ingestEvidence(
   const dataset = options.dataset ?? defaultDataset(paths);
   const resolve = options.resolve !== false;
   const annotate = options.annotate ?? (await documentAnnotator(store, dataset, assigned));
-  const index = resolve ? await buildIndex(store, dataset) : undefined;
+  const index = resolve ? (options.matchIndex ?? (await buildIndex(store, dataset))) : undefined;
   const parties = new PartyCollector();
   const resolutions: Resolution[] = [];
   async function* statements(): AsyncIterable<Statement[]> {

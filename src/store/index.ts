@@ -8,6 +8,8 @@ export { defaultWorkspace, openStore } from "./open.js";
 export { SqliteStore } from "./sqlite.js";
 export type {
   AuditEntry,
+  CaseItem,
+  CaseRecord,
   DatasetLoad,
   DatasetSummary,
   EntityQuery,

@@ -53,4 +53,18 @@ export const sqliteMigrations: readonly string[] = [
    );
    CREATE INDEX judgements_left ON judgements (left_id);
    CREATE INDEX judgements_right ON judgements (right_id);`,
+  `CREATE TABLE cases (
+     name TEXT PRIMARY KEY,
+     title TEXT NOT NULL,
+     created_at TEXT NOT NULL
+   );
+   CREATE TABLE case_items (
+     seq INTEGER PRIMARY KEY,
+     case_name TEXT NOT NULL REFERENCES cases (name) ON DELETE CASCADE,
+     kind TEXT NOT NULL CHECK (kind IN ('entity', 'path')),
+     ids TEXT NOT NULL,
+     note TEXT NOT NULL,
+     added_at TEXT NOT NULL,
+     UNIQUE (case_name, kind, ids)
+   );`,
 ];

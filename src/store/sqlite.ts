@@ -11,10 +11,13 @@ import {
   type Statement,
 } from "../model/index.js";
 import { LoadCounts } from "./load-counts.js";
+import * as cases from "./sqlite-cases.js";
 import { insertJudgement, selectJudgements } from "./sqlite-judgements.js";
 import { sqliteMigrations } from "./sqlite-schema.js";
 import type {
   AuditEntry,
+  CaseItem,
+  CaseRecord,
   DatasetLoad,
   DatasetSummary,
   EntityQuery,
@@ -286,6 +289,21 @@ export class SqliteStore implements Store {
     return rows.map(toStatement);
   }
 
+  async getStatementsAt(dataset: string, source: string, locator?: string): Promise<Statement[]> {
+    const rows = (
+      locator === undefined
+        ? this.db
+            .prepare("SELECT * FROM statements WHERE dataset = ? AND source = ? ORDER BY id")
+            .all(dataset, source)
+        : this.db
+            .prepare(
+              "SELECT * FROM statements WHERE dataset = ? AND source = ? AND locator = ? ORDER BY id",
+            )
+            .all(dataset, source, locator)
+    ) as StatementRow[];
+    return rows.map(toStatement);
+  }
+
   async findByValue(prop: string, values: string[]): Promise<string[]> {
     if (!values.length) return [];
     const marks = values.map(() => "?").join(",");
@@ -386,6 +404,26 @@ export class SqliteStore implements Store {
       ...row,
       detail: JSON.parse(row.detail) as Record<string, unknown>,
     }));
+  }
+
+  async saveCase(name: string, title?: string): Promise<CaseRecord> {
+    return cases.saveCase(this.db, name, title);
+  }
+
+  async addCaseItem(name: string, item: Omit<CaseItem, "addedAt">): Promise<CaseRecord> {
+    return cases.addCaseItem(this.db, name, item);
+  }
+
+  async removeCaseItem(name: string, item: Pick<CaseItem, "kind" | "ids">): Promise<CaseRecord> {
+    return cases.removeCaseItem(this.db, name, item);
+  }
+
+  async getCase(name: string): Promise<CaseRecord | undefined> {
+    return cases.readCase(this.db, name);
+  }
+
+  async listCases(): Promise<CaseRecord[]> {
+    return cases.listCases(this.db);
   }
 
   async appendJudgement(entry: Omit<Judgement, "id" | "at"> & { at?: string }): Promise<Judgement> {

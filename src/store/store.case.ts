@@ -111,6 +111,30 @@ export function describeStoreContract(name: string, createStore: () => Promise<S
       await store.close();
     });
 
+    it("finds the statements made at one place in a source", async () => {
+      const store = await createStore();
+      const at = (entityId: string, prop: string, value: string, locator: string) => ({
+        ...statement(entityId, prop, value),
+        locator,
+      });
+      await store.replaceDataset(
+        load("alpha"),
+        batches([
+          at("c1", "name", "Kupol", "row:2"),
+          at("c1", "innCode", "1831083343", "row:2"),
+          at("c2", "name", "Vector", "row:3"),
+        ]),
+      );
+      const row = await store.getStatementsAt("alpha", source.sha256, "row:2");
+      expect(row.map((s) => [s.entityId, s.prop, s.value])).toEqual([
+        ["c1", "name", "Kupol"],
+        ["c1", "innCode", "1831083343"],
+      ]);
+      expect(await store.getStatementsAt("alpha", source.sha256)).toHaveLength(3);
+      expect(await store.getStatementsAt("beta", source.sha256)).toEqual([]);
+      await store.close();
+    });
+
     it("finds entities by identifier value", async () => {
       const store = await createStore();
       await store.replaceDataset(
@@ -130,6 +154,31 @@ export function describeStoreContract(name: string, createStore: () => Promise<S
         ["screen", "ana", { hits: 3 }],
       ]);
       expect(await store.listAudit()).toHaveLength(2);
+      await store.close();
+    });
+
+    it("keeps cases of entities and paths, each item once", async () => {
+      const store = await createStore();
+      await store.saveCase("kupol", "Kupol drones");
+      await store.addCaseItem("kupol", { kind: "entity", ids: ["c1"], note: "plant" });
+      await store.addCaseItem("kupol", { kind: "path", ids: ["c2", "c1"], note: "" });
+      await store.addCaseItem("kupol", { kind: "entity", ids: ["c1"], note: "again" });
+      await store.addCaseItem("other case", { kind: "entity", ids: ["c9"], note: "" });
+      const found = await store.getCase("kupol");
+      expect(found).toMatchObject({ name: "kupol", title: "Kupol drones" });
+      expect(found?.items.map((item) => [item.kind, item.ids, item.note])).toEqual([
+        ["entity", ["c1"], "plant"],
+        ["path", ["c2", "c1"], ""],
+      ]);
+      const after = await store.removeCaseItem("kupol", { kind: "entity", ids: ["c1"] });
+      expect(after.items.map((item) => item.ids)).toEqual([["c2", "c1"]]);
+      await store.saveCase("kupol");
+      expect((await store.getCase("kupol"))?.title).toBe("Kupol drones");
+      expect((await store.listCases()).map((c) => [c.name, c.title, c.items.length])).toEqual([
+        ["kupol", "Kupol drones", 1],
+        ["other case", "other case", 1],
+      ]);
+      await expect(store.saveCase("<script>")).rejects.toMatchObject({ code: "case_bad_name" });
       await store.close();
     });
 

@@ -35,6 +35,22 @@ export interface AuditEntry {
   detail: Record<string, unknown>;
 }
 
+/** Something collected into a case: an entity, or a path given by its node ids. */
+export interface CaseItem {
+  kind: "entity" | "path";
+  ids: string[];
+  note: string;
+  addedAt: string;
+}
+
+/** An analyst's case: the entities and paths a report is made from. */
+export interface CaseRecord {
+  name: string;
+  title: string;
+  createdAt: string;
+  items: CaseItem[];
+}
+
 /** An analyst's decision on whether two entities are the same. */
 export type JudgementKind = "positive" | "negative" | "unsure";
 
@@ -83,6 +99,11 @@ export interface Store {
   getEntity(entityId: string): Promise<EntityRecord | undefined>;
   /** Statements whose value is a reference to `entityId` (links, sanctions, mentions). */
   getReferences(entityId: string): Promise<Statement[]>;
+  /**
+   * Statements of a dataset that came from one source file, all of them or those at one
+   * locator (the cells of a row, the text of a page): what a citation opens to.
+   */
+  getStatementsAt(dataset: string, source: string, locator?: string): Promise<Statement[]>;
   /** Ids of entities having `prop` equal to one of `values` (identifier lookups). */
   findByValue(prop: string, values: string[]): Promise<string[]>;
   /** Stream every entity matching the query, assembled from its statements, ordered by id. */
@@ -92,6 +113,14 @@ export interface Store {
   stats(): Promise<StoreStats>;
   appendAudit(entry: Omit<AuditEntry, "id" | "at"> & { at?: string }): Promise<AuditEntry>;
   listAudit(kind?: string, limit?: number): Promise<AuditEntry[]>;
+  /** Create a case, or retitle it when it exists; its items are kept. */
+  saveCase(name: string, title?: string): Promise<CaseRecord>;
+  /** Add an item to a case (created when absent); adding the same item twice keeps one. */
+  addCaseItem(name: string, item: Omit<CaseItem, "addedAt">): Promise<CaseRecord>;
+  /** Remove an item (same kind and ids); returns the case as it is after. */
+  removeCaseItem(name: string, item: Pick<CaseItem, "kind" | "ids">): Promise<CaseRecord>;
+  getCase(name: string): Promise<CaseRecord | undefined>;
+  listCases(): Promise<CaseRecord[]>;
   /** Append a judgement; earlier ones are never changed. */
   appendJudgement(entry: Omit<Judgement, "id" | "at"> & { at?: string }): Promise<Judgement>;
   /** Judgements in the order they were made, all or those naming `entityId` on either side. */

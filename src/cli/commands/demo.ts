@@ -9,6 +9,7 @@ interface DemoFlags {
   size: string;
   seed: string;
   dir?: string;
+  exampleLists?: boolean;
 }
 
 function count(flag: string, value: string): number {
@@ -56,7 +57,7 @@ function describeLists(report: DemoReport): string {
   const { lists } = report;
   const loaded = lists.loaded.map((d) => `${d.name} (${d.entities})`).join(", ") || "none";
   if (lists.origin === "generated") {
-    return `lists: no shared data found (set SANCTRACE_SHARED); using GENERATED fictional example lists ${lists.path}: ${loaded}\n`;
+    return `lists: GENERATED fictional example lists ${lists.path} (--example-lists, or no shared data found: set SANCTRACE_SHARED): ${loaded}\n`;
   }
   const skipped = lists.skipped.length
     ? `; no reader in this build for ${lists.skipped.join(", ")}`
@@ -73,6 +74,7 @@ export function registerDemo(program: Command, context: CliContext): void {
     .option("--size <n>", "about how many customs rows the case has", "40")
     .option("--seed <n>", "random seed (the same seed gives the same case)", "7")
     .option("--dir <dir>", "where to write the case files", "sanctrace-demo")
+    .option("--example-lists", "use generated example lists even when the shared data is present")
     .action(async (flags: DemoFlags, command: Command) => {
       const { db, json } = globalOptions(command, context);
       const { io } = context;
@@ -84,6 +86,7 @@ export function registerDemo(program: Command, context: CliContext): void {
           seed,
           ...(flags.dir ? { dir: flags.dir } : {}),
           env: context.env,
+          exampleLists: Boolean(flags.exampleLists),
           onStep: (step) => (json ? undefined : io.stderr(`… ${step}\n`)),
         });
         const article = report.article

@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import { exportFtm } from "../../ingest/index.js";
 import { SanctraceError } from "../../model/index.js";
 import { type CliContext, globalOptions, withStore } from "../context.js";
+import { writeGraphExport } from "./export-graph.js";
 
 interface ExportFlags {
   format: string;
@@ -38,14 +39,24 @@ async function writeLines(
 export function registerExport(program: Command, context: CliContext): void {
   program
     .command("export")
-    .description("write every entity as FtM JSON lines")
-    .option("--format <format>", "output format (ftm)", "ftm")
+    .description("write the workspace as FtM JSON lines, GEXF (Gephi) or CSV node and edge lists")
+    .option(
+      "--format <format>",
+      "ftm, gexf or csv (csv writes OUT.nodes.csv and OUT.edges.csv)",
+      "ftm",
+    )
     .option("--dataset <name...>", "only these datasets")
     .option("--out <file>", "write to a file instead of stdout")
     .action(async (flags: ExportFlags, command: Command) => {
       const { db } = globalOptions(command, context);
+      if (flags.format === "gexf" || flags.format === "csv") {
+        return writeGraphExport(db, { format: flags.format, out: flags.out }, context);
+      }
       if (flags.format !== "ftm") {
-        throw new SanctraceError("usage_bad_format", `--format takes ftm; got "${flags.format}"`);
+        throw new SanctraceError(
+          "usage_bad_format",
+          `--format takes ftm, gexf or csv; got "${flags.format}"`,
+        );
       }
       const count = await withStore(db, async (store) => {
         async function* lines() {

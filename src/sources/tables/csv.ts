@@ -116,6 +116,8 @@ export function openCsv(file: SourceInput, options: TableOptions): Table {
     ? encodingName(options.encoding)
     : detectEncoding(file.head, file.size <= file.head.length, file.name).encoding;
   const sample = iconv.decode(file.head, encoding);
+  // The sample may end inside a character; anything before that must decode cleanly.
+  if (sample.slice(0, -2).includes("\uFFFD")) throw encodingProblem(file, encoding, 1);
   const layout = sniffLayout(sample, options.delimiter);
   if (!layout) {
     throw new SanctraceError(
