@@ -48,6 +48,8 @@ interface DatasetRow {
   statements: number;
 }
 
+const YIELD_EVERY = 1000;
+
 /** Fold rows ordered by entity id into entities, one group of rows at a time. */
 function* foldRows(rows: Iterable<StatementRow>): Generator<EntityRecord> {
   let group: Statement[] = [];
@@ -336,10 +338,13 @@ export class SqliteStore implements Store {
            ORDER BY entity_id, id`,
         )
         .iterate(...datasets, ...(schemata ?? [])) as IterableIterator<StatementRow>;
+      let count = 0;
       for (const entity of foldRows(rows)) {
         if (!query.schemata || query.schemata.some((schema) => isA(entity.schema, schema))) {
           yield entity;
         }
+        // Give the event loop a turn now and then, so a server stays responsive.
+        if (++count % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
       }
     } finally {
       reader.close();
