@@ -71,7 +71,6 @@ export const layeredOwnership: DemoScheme = {
   name: "layered-ownership",
   share: 0.04,
   plant(context) {
-    const { random, cast } = context;
     const rounds = Math.max(1, Math.round(context.budget / 8));
     for (let n = 0; n < rounds * 2; n++) plantOwnership(context, n % 2 === 0);
   },
