@@ -72,9 +72,27 @@ const median = (values: number[]) => {
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 };
 
+/** The same ranking with the listed parties left out: only what screening alone cannot find. */
+function unlistedOnly(ranking: string[], world: DemoCase): Score {
+  const listed = new Set(world.companies.filter((c) => c.listed).map((c) => c.key));
+  const unlisted = {
+    ...world,
+    findings: world.findings.map((f) => ({
+      ...f,
+      companies: f.companies.filter((k) => !listed.has(k)),
+    })),
+  };
+  return evaluate(
+    ranking.filter((id) => !listed.has(id)),
+    unlisted,
+  );
+}
+
 const results: Record<string, Score[]> = {
   "leads (all reasons)": [],
   "baseline: screening hits only": [],
+  "leads, unlisted parties only": [],
+  "baseline, unlisted only": [],
 };
 let falseBlocked = 0;
 let controls = 0;
@@ -92,6 +110,18 @@ for (const seed of seeds) {
   results["leads (all reasons)"]!.push(
     evaluate(
       rankingOf(risks, () => true),
+      world,
+    ),
+  );
+  results["leads, unlisted parties only"]!.push(
+    unlistedOnly(
+      rankingOf(risks, () => true),
+      world,
+    ),
+  );
+  results["baseline, unlisted only"]!.push(
+    unlistedOnly(
+      rankingOf(risks, (kind) => kind === "screening"),
       world,
     ),
   );
