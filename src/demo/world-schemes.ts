@@ -71,58 +71,62 @@ export const layeredOwnership: DemoScheme = {
   name: "layered-ownership",
   share: 0.04,
   plant(context) {
-    const { random, cast } = context;
     const rounds = Math.max(1, Math.round(context.budget / 8));
-    for (let n = 0; n < rounds * 2; n++) {
-      const above = n % 2 === 0;
-      const owners = [0, 1].map(() =>
-        context.addCompany(listed(worldCompany(cast, "ru", "background"), "2022-04-06")),
-      );
-      const holding = context.addCompany(
-        worldCompany(cast, random.pick(["ae", "tr", "kz"]), "broker"),
-      );
-      const operating = context.addCompany(worldCompany(cast, "ru", "background"));
-      const direct = random.int(20, 30);
-      const second = above ? 51 - direct : 49 - direct;
-      const layered = random.chance(0.5);
-      // Either two listed owners add up directly, or one holds the operating company through a holding.
-      holding.owners = [
-        { name: owners[0]!.latin, company: owners[0]!.key, share: above ? 52 : 49 },
-        { name: holding.director, share: above ? 48 : 51 },
-      ];
-      operating.owners = layered
-        ? [{ name: holding.latin, company: holding.key, share: 100 }]
-        : [
-            { name: owners[0]!.latin, company: owners[0]!.key, share: direct },
-            { name: owners[1]!.latin, company: owners[1]!.key, share: second },
-            { name: operating.director, share: 100 - direct - second },
-          ];
-      const partner = context.addCompany(
-        worldCompany(cast, random.pick(["cn", "tr"]), "background"),
-      );
-      const shipments = Array.from(
-        { length: 2 },
-        () =>
-          dated(
-            context,
-            context.ship(partner, operating, random.pick(CIVIL_GOODS), partner.country),
-          ).key,
-      );
-      const structure = layered
-        ? [owners[0]!.key, holding.key, operating.key]
-        : [owners[0]!.key, owners[1]!.key, operating.key];
-      context.find({
-        scheme: above ? "ownership-above-50" : "ownership-below-50",
-        description: `${operating.latin}: listed owners hold ${layered ? `${above ? 52 : 49}% of ${holding.latin}, which owns it outright` : `${direct}% + ${second}% = ${direct + second}%`}`,
-        // Below 50% the listed owners are still screening hits; the operating company is a control.
-        companies: above ? structure : structure.filter((key) => key !== operating.key),
-        ...(above ? { hidden: [operating.key] } : { controls: [operating.key] }),
-        shipments,
-        payments: [],
-      });
-    }
+    for (let n = 0; n < rounds * 2; n++) plantOwnership(context, n % 2 === 0);
   },
 };
+
+/** One ownership structure: two listed owners adding up, or one holding through a holding company. */
+function plantOwnership(context: SchemeContext, above: boolean): void {
+  const { random, cast } = context;
+  const layered = random.chance(0.5);
+  const listedOwner = () =>
+    context.addCompany(listed(worldCompany(cast, "ru", "background"), "2022-04-06"));
+  const owner = listedOwner();
+  const operating = context.addCompany(worldCompany(cast, "ru", "background"));
+  const direct = random.int(20, 30);
+  const second = (above ? 51 : 49) - direct;
+  let structure: string[];
+  let description: string;
+  if (layered) {
+    const holding = context.addCompany(
+      worldCompany(cast, random.pick(["ae", "tr", "kz"]), "broker"),
+    );
+    const share = above ? 52 : 49;
+    holding.owners = [
+      { name: owner.latin, company: owner.key, share },
+      { name: holding.director, share: 100 - share },
+    ];
+    operating.owners = [{ name: holding.latin, company: holding.key, share: 100 }];
+    structure = [owner.key, holding.key, operating.key];
+    description = `listed ${owner.latin} holds ${share}% of ${holding.latin}, which owns it outright`;
+  } else {
+    const other = listedOwner();
+    operating.owners = [
+      { name: owner.latin, company: owner.key, share: direct },
+      { name: other.latin, company: other.key, share: second },
+      { name: operating.director, share: 100 - direct - second },
+    ];
+    structure = [owner.key, other.key, operating.key];
+    description = `listed owners hold ${direct}% + ${second}% = ${direct + second}%`;
+  }
+  const partner = context.addCompany(worldCompany(cast, random.pick(["cn", "tr"]), "background"));
+  const shipments = [0, 1].map(
+    () =>
+      dated(context, context.ship(partner, operating, random.pick(CIVIL_GOODS), partner.country))
+        .key,
+  );
+  // Below 50% the listed owners are still screening hits; the rest are controls.
+  const unlisted = structure.slice(1).filter((key) => key !== structure[1] || layered);
+  context.find({
+    scheme: above ? "ownership-above-50" : "ownership-below-50",
+    description: `${operating.latin}: ${description}`,
+    companies: above ? structure : structure.filter((key) => !unlisted.includes(key)),
+    ...(above ? { hidden: [operating.key] } : { controls: unlisted }),
+    shipments,
+    payments: [],
+  });
+}
 
 /** A listed buyer's CHPL purchase is consigned to a hub forwarder and paid in small tranches by others from third-country banks. */
 export const splitPayments: DemoScheme = {

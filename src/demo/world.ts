@@ -1,5 +1,5 @@
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { EntityBuilder, type FtmEntity, sha256 } from "../model/index.js";
 import type { DatasetLoad, Store } from "../store/index.js";
 import type { DemoCase } from "./case-types.js";
@@ -74,4 +74,44 @@ export async function loadWorld(store: Store, world: DemoCase, dir?: string): Pr
   }
   await loadDataset(store, WORLD_DATASETS.lists, "list", lists, files.lists);
   await loadDataset(store, WORLD_DATASETS.evidence, "evidence", evidence, files.evidence);
+}
+
+export interface WorldReport {
+  dir: string;
+  truth: string;
+  seed: number;
+  size: number;
+  companies: number;
+  shipments: number;
+  payments: number;
+  /** Planted findings per scheme. */
+  schemes: Record<string, number>;
+}
+
+/**
+ * Generate a world, write it with its ground truth to `dir`, and load it into the store
+ * (replacing a previous world).
+ * @example const report = await runWorld(store, { seed: 3, size: 1000, dir: "/tmp/world" });
+ */
+export async function runWorld(
+  store: Store,
+  options: { seed?: number; size?: number; dir?: string } = {},
+): Promise<WorldReport> {
+  const dir = resolve(options.dir ?? "sanctrace-world");
+  mkdirSync(dir, { recursive: true });
+  const world = generateWorld(options);
+  await loadWorld(store, world, dir);
+  const schemes: Record<string, number> = {};
+  for (const finding of world.findings)
+    schemes[finding.scheme] = (schemes[finding.scheme] ?? 0) + 1;
+  return {
+    dir,
+    truth: join(dir, "ground-truth.json"),
+    seed: world.seed,
+    size: world.size,
+    companies: world.companies.length,
+    shipments: world.shipments.length,
+    payments: world.payments.length,
+    schemes,
+  };
 }

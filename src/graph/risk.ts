@@ -25,7 +25,8 @@ export interface EntityRisk {
 /** Contribution of each non-flag reason; flags weigh as in the catalog. */
 export const riskWeights = {
   sanctioned: 2,
-  blocked_by_ownership: 1.6,
+  // Blocked by the 50% rule is, in law, as blocked as listed.
+  blocked_by_ownership: 2,
   sanctioned_minority_owner: 0.3,
   counterparty_sanctioned: 0.9,
   tier: { "1": 0.4, "2": 0.3, "3.A": 0.2, "3.B": 0.2, "4.A": 0.1, "4.B": 0.1 } as Record<
@@ -138,15 +139,13 @@ function goodsReasons(graph: Graph, node: number): RiskReason[] {
 function flagReasons(hits: FlagHit[]): RiskReason[] {
   const byCode = new Map<string, FlagHit[]>();
   for (const hit of hits) byCode.set(hit.code, [...(byCode.get(hit.code) ?? []), hit]);
-  return [...byCode].map(([code, list]) =>
-    reason(
-      code,
-      "flag",
-      repeated(flagCatalog[code]!.weight, list.length),
-      list.length,
-      list[0]!.detail,
-    ),
-  );
+  return [...byCode].map(([code, list]) => {
+    const strongest = list.reduce((best, hit) =>
+      (hit.severity ?? 1) > (best.severity ?? 1) ? hit : best,
+    );
+    const weight = flagCatalog[code]!.weight * (strongest.severity ?? 1);
+    return reason(code, "flag", repeated(weight, list.length), list.length, strongest.detail);
+  });
 }
 
 function reason(

@@ -4,12 +4,14 @@ import { SanctraceError } from "../../model/index.js";
 import type { Store } from "../../store/index.js";
 import { type CliContext, globalOptions, withStore } from "../context.js";
 import { printTable } from "../output.js";
+import { printWorld } from "./demo-world.js";
 
 interface DemoFlags {
   size: string;
   seed: string;
   dir?: string;
   exampleLists?: boolean;
+  world?: boolean;
 }
 
 function count(flag: string, value: string): number {
@@ -75,12 +77,20 @@ export function registerDemo(program: Command, context: CliContext): void {
     .option("--seed <n>", "random seed (the same seed gives the same case)", "7")
     .option("--dir <dir>", "where to write the case files", "sanctrace-demo")
     .option("--example-lists", "use generated example lists even when the shared data is present")
+    .option(
+      "--world",
+      "generate a world of normal trade and planted schemes (FtM files + ground truth) for `leads`",
+    )
     .action(async (flags: DemoFlags, command: Command) => {
       const { db, json } = globalOptions(command, context);
       const { io } = context;
       const size = count("--size", flags.size);
       const seed = count("--seed", flags.seed);
       await withStore(db, async (store) => {
+        if (flags.world) {
+          const dir = flags.dir === "sanctrace-demo" ? "sanctrace-world" : flags.dir;
+          return printWorld(context, store, { seed, size, ...(dir ? { dir } : {}) }, json);
+        }
         const report = await runDemo(store, {
           size,
           seed,

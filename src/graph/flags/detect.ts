@@ -72,12 +72,27 @@ const sharedWithSanctioned: Detector = (_facts, graph) => {
   return hits;
 };
 
+/** Third-party payments to one seller by several payers within a month: a split purchase. */
+function splitPayers(hits: Array<FlagHit & { seller: string; day: number }>): Set<FlagHit> {
+  const split = new Set<FlagHit>();
+  for (const hit of hits) {
+    const near = hits.filter(
+      (other) =>
+        other.seller === hit.seller &&
+        other.entity !== hit.entity &&
+        Math.abs(other.day - hit.day) <= 30,
+    );
+    if (near.length) split.add(hit);
+  }
+  return split;
+}
+
 const thirdPartyPayment: Detector = (facts) => {
   const bought = new Set(
     facts.shipments.flatMap((s) => s.receivers.flatMap((r) => s.senders.map((x) => `${r}>${x}`))),
   );
   const sellers = new Set(facts.shipments.flatMap((s) => s.senders));
-  return facts.payments.flatMap((p) =>
+  const hits = facts.payments.flatMap((p) =>
     p.payers.flatMap((payer) =>
       p.beneficiaries
         .filter((seller) => sellers.has(seller) && !bought.has(`${payer}>${seller}`))
@@ -87,8 +102,20 @@ const thirdPartyPayment: Detector = (facts) => {
           detail: `paid ${seller} in ${p.id} without receiving goods from it`,
           records: [p.id],
           edges: [],
+          seller,
+          day: p.day,
         })),
     ),
+  );
+  const split = splitPayers(hits);
+  return hits.map(({ seller: _seller, day: _day, ...hit }, index) =>
+    split.has(hits[index]!)
+      ? {
+          ...hit,
+          severity: 2,
+          detail: `${hit.detail}; others paid it within 30 days too (split payment)`,
+        }
+      : hit,
   );
 };
 
@@ -111,20 +138,22 @@ const thirdCountryBank: Detector = (facts) =>
     }));
   });
 
-const consigneeNotEndUser: Detector = (facts) =>
-  facts.shipments.flatMap((s) =>
-    s.holders.length
+const consigneeNotEndUser: Detector = (facts, graph) =>
+  facts.shipments.flatMap((s) => {
+    const listed = s.holders.filter((id) => graph.sanctioned[graph.nodeOf(id) ?? -1] === 1);
+    return s.holders.length
       ? s.receivers
           .filter((r) => !s.holders.includes(r))
           .map((entity) => ({
             code: "consignee_not_end_user",
             entity,
-            detail: `consignee of ${s.id}, declared for ${s.holders.join(", ")}`,
+            detail: `consignee of ${s.id}, declared for ${s.holders.join(", ")}${listed.length ? " (listed)" : ""}`,
             records: [s.id],
             edges: [],
+            ...(listed.length ? { severity: 2 } : {}),
           }))
-      : [],
-  );
+      : [];
+  });
 
 /** The detectors, one per flag code. */
 export const detectors: Array<[string, Detector]> = [

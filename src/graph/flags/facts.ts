@@ -13,6 +13,8 @@ export interface FlagHit {
   records: string[];
   /** Derived graph edges (shared attributes) that are evidence. */
   edges: number[];
+  /** How much stronger than usual this instance is (2: it involves a listed party, or repeats). */
+  severity?: number;
 }
 
 /** A customs declaration as the red flags read it. */
