@@ -8,3 +8,5 @@ describeStoreContract("sqlite", async () => {
   const dir = mkdtempSync(join(tmpdir(), "sanctrace-store-"));
   return new SqliteStore(join(dir, "test.db"));
 });
+
+describeStoreContract("sqlite in memory", async () => new SqliteStore(":memory:"));

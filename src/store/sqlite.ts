@@ -328,16 +328,20 @@ export class SqliteStore implements Store {
       : "";
     // One streaming pass on a reader connection of its own, so callers may use the store
     // while they consume the iterator (WAL gives the reader a stable snapshot).
-    const reader = new Database(this.path, { readonly: true });
+    // An in-memory database has no second connection: read it whole (it is small).
+    const memory = this.path === ":memory:" || this.path === "";
+    const reader = memory ? this.db : new Database(this.path, { readonly: true });
     try {
-      const rows = reader
-        .prepare(
-          `SELECT * FROM statements
-           WHERE entity_id IN (SELECT entity_id FROM statements WHERE dataset IN (${marks(datasets)}))
-           ${schemaFilter}
-           ORDER BY entity_id, id`,
-        )
-        .iterate(...datasets, ...(schemata ?? [])) as IterableIterator<StatementRow>;
+      const select = reader.prepare(
+        `SELECT * FROM statements
+         WHERE entity_id IN (SELECT entity_id FROM statements WHERE dataset IN (${marks(datasets)}))
+         ${schemaFilter}
+         ORDER BY entity_id, id`,
+      );
+      const parameters = [...datasets, ...(schemata ?? [])];
+      const rows = (
+        memory ? select.all(...parameters) : select.iterate(...parameters)
+      ) as Iterable<StatementRow>;
       let count = 0;
       for (const entity of foldRows(rows)) {
         if (!query.schemata || query.schemata.some((schema) => isA(entity.schema, schema))) {
@@ -347,7 +351,7 @@ export class SqliteStore implements Store {
         if (++count % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
       }
     } finally {
-      reader.close();
+      if (!memory) reader.close();
     }
   }
 
