@@ -1,6 +1,5 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
 import type { DemoCase, DemoCompany } from "./case-types.js";
 
@@ -145,7 +144,8 @@ function writePayments(demo: DemoCase, byKey: Map<string, DemoCompany>, dir: str
 }
 
 async function writeRussianRegistry(demo: DemoCase, dir: string): Promise<DemoFile> {
-  const workbook = new ExcelJS.Workbook();
+  const { default: excel } = await import("exceljs");
+  const workbook = new excel.Workbook();
   const sheet = workbook.addWorksheet("ЕГРЮЛ");
   sheet.addRow([
     "Наименование",

@@ -1,4 +1,3 @@
-import mammoth from "mammoth";
 import { SanctraceError } from "../../model/index.js";
 import type { DocumentLimits, DocumentText } from "./types.js";
 import { checkZip } from "./zip-guard.js";
@@ -32,6 +31,7 @@ export async function extractDocx(
   }
   let raw: string;
   try {
+    const { default: mammoth } = await import("mammoth");
     raw = (await mammoth.extractRawText({ buffer: Buffer.from(bytes) })).value;
   } catch (error) {
     throw new SanctraceError(

@@ -1,4 +1,4 @@
-import { type AddressObject, simpleParser } from "mailparser";
+import type { AddressObject, simpleParser } from "mailparser";
 import { SanctraceError } from "../../model/index.js";
 import { htmlToText } from "./html.js";
 import type { DocumentText } from "./types.js";
@@ -18,7 +18,8 @@ function addresses(value: AddressObject | AddressObject[] | undefined): string[]
 export async function extractEmail(bytes: Uint8Array, file: string): Promise<DocumentText> {
   let mail: Awaited<ReturnType<typeof simpleParser>>;
   try {
-    mail = await simpleParser(Buffer.from(bytes), { skipImageLinks: true });
+    const { simpleParser: parse } = await import("mailparser");
+    mail = await parse(Buffer.from(bytes), { skipImageLinks: true });
   } catch (error) {
     throw new SanctraceError(
       "eml_broken",

@@ -1,4 +1,3 @@
-import { getDocument, VerbosityLevel } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { SanctraceError } from "../../model/index.js";
 import type { DocumentText, PageRange } from "./types.js";
 
@@ -36,6 +35,7 @@ function checkStructure(bytes: Uint8Array, file: string): void {
 async function openPdf(bytes: Uint8Array, file: string) {
   try {
     // pdf.js takes ownership of the buffer it is given, so it gets a copy.
+    const { getDocument, VerbosityLevel } = await import("pdfjs-dist/legacy/build/pdf.mjs");
     const task = getDocument({
       data: new Uint8Array(bytes),
       verbosity: VerbosityLevel.ERRORS,

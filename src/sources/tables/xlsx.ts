@@ -1,4 +1,4 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { SanctraceError } from "../../model/index.js";
 import type { SourceInput } from "../types.js";
 import { locateHeader } from "./sniff.js";
@@ -35,7 +35,9 @@ function rowCells(row: ExcelJS.Row): string[] {
 }
 
 async function* sheetRows(file: SourceInput, sheets: number): AsyncIterable<TableRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file.path, {
+  // Loaded on use: exceljs is heavy and most commands never read a workbook.
+  const { default: excel } = await import("exceljs");
+  const reader = new excel.stream.xlsx.WorkbookReader(file.path, {
     sharedStrings: "cache",
     styles: "cache",
     hyperlinks: "ignore",
