@@ -5,7 +5,7 @@
  * of as many rows into the same table layout (one row per statement, the textbook way).
  * Medians of 3 runs after one warm-up run; wall and CPU time (the machine is shared); peak RSS.
  *
- *   node --import tsx bench/load-lists.ts [DATA_DIR]
+ *   node --import tsx bench/load-lists.ts [DATA_DIR [FOLDER…]]
  */
 import {
   closeSync,
@@ -24,6 +24,8 @@ import Database from "better-sqlite3";
 import { parse } from "csv-parse";
 import { SaxesParser } from "saxes";
 import { isSanctraceError } from "../src/model/index.js";
+import { toSourceInputs } from "../src/sources/files.js";
+import type { SourceFormat } from "../src/sources/index.js";
 import {
   expandPaths,
   groupByFormat,
@@ -36,10 +38,11 @@ import { sqliteMigrations } from "../src/store/sqlite-schema.js";
 
 const RUNS = 3;
 const dataDir = resolve(process.argv[2] ?? join(import.meta.dirname, "../../shared/data"));
+const only = process.argv.slice(3);
 
 interface Group {
   folder: string;
-  format: string;
+  format: SourceFormat;
   files: string[];
 }
 
@@ -70,6 +73,7 @@ async function findGroups(): Promise<{ groups: Group[]; skipped: string[] }> {
   const groups: Group[] = [];
   const skipped: string[] = [];
   for (const name of readdirSync(dataDir).sort()) {
+    if (only.length && !only.includes(name)) continue;
     const folder = join(dataDir, name);
     if (!statSync(folder).isDirectory()) continue;
     const probes = await Promise.all((await expandPaths([folder])).map(probeFile));
@@ -77,7 +81,7 @@ async function findGroups(): Promise<{ groups: Group[]; skipped: string[] }> {
       for (const group of groupByFormat(probes, listFormats)) {
         const units = group.format.dataset ? [group.files] : group.files.map((file) => [file]);
         for (const files of units) {
-          groups.push({ folder: name, format: group.format.id, files: files.map((f) => f.path) });
+          groups.push({ folder: name, format: group.format, files: files.map((f) => f.path) });
         }
       }
     } catch (error) {
@@ -86,6 +90,14 @@ async function findGroups(): Promise<{ groups: Group[]; skipped: string[] }> {
     }
   }
   return { groups, skipped };
+}
+
+/** Run the reader without storing: load minus this is the store's share. */
+async function readOnly(group: Group): Promise<void> {
+  const inputs = await toSourceInputs(await Promise.all(group.files.map(probeFile)));
+  for await (const _ of group.format.read(inputs, { dataset: group.format.dataset || "bench" })) {
+    // statements are discarded
+  }
 }
 
 /** Parse without building entities or storing: the floor any reader sits on. */
@@ -184,6 +196,8 @@ async function measure(group: Group) {
   await loadOnce(group);
   const runs = [];
   for (let run = 0; run < RUNS; run++) runs.push(await loadOnce(group));
+  const reads: Timing[] = [];
+  for (let run = 0; run < RUNS; run++) reads.push(await time(() => readOnly(group)));
   const parses: Timing[] = [];
   for (let run = 0; run < RUNS; run++) parses.push(await time(() => parseOnly(group.files)));
   const statements = runs[0]!.statements;
@@ -194,6 +208,7 @@ async function measure(group: Group) {
     statements,
     wall: median(runs.map((run) => run.wall)),
     cpu: median(runs.map((run) => run.cpu)),
+    readCpu: median(reads.map((run) => run.cpu)),
     parseCpu: median(parses.map((run) => run.cpu)),
     sqlCpu: median(inserts.map((run) => run.cpu)),
   };
@@ -209,10 +224,11 @@ async function main(): Promise<void> {
     "stmts/s",
     "cpu s",
     "stmts/cpu-s",
+    "reader cpu s",
     "baseline: parse cpu s",
     "baseline: bare insert cpu s",
   ];
-  const widths = [28, 5, 10, 7, 8, 7, 11, 21, 27];
+  const widths = [28, 5, 10, 7, 8, 7, 11, 12, 21, 27];
   console.log(
     `data: ${dataDir}; medians of ${RUNS} runs after a warm-up, a fresh temp workspace each`,
   );
@@ -222,7 +238,7 @@ async function main(): Promise<void> {
       .join(" ")} on ${availableParallelism()} cores\n`,
   );
   console.log(pad(header, widths));
-  const total = { statements: 0, wall: 0, cpu: 0, parseCpu: 0, sqlCpu: 0 };
+  const total = { statements: 0, wall: 0, cpu: 0, readCpu: 0, parseCpu: 0, sqlCpu: 0 };
   for (const group of groups) {
     const result = await measure(group);
     for (const key of Object.keys(total) as Array<keyof typeof total>) total[key] += result[key];
@@ -237,7 +253,14 @@ async function main(): Promise<void> {
 function row(
   name: string,
   files: number | string,
-  result: { statements: number; wall: number; cpu: number; parseCpu: number; sqlCpu: number },
+  result: {
+    statements: number;
+    wall: number;
+    cpu: number;
+    readCpu: number;
+    parseCpu: number;
+    sqlCpu: number;
+  },
 ): Array<string | number> {
   return [
     name,
@@ -247,6 +270,7 @@ function row(
     Math.round(result.statements / result.wall),
     result.cpu.toFixed(3),
     Math.round(result.statements / result.cpu),
+    result.readCpu.toFixed(3),
     result.parseCpu.toFixed(3),
     result.sqlCpu.toFixed(3),
   ];

@@ -10,10 +10,11 @@ const allowed: Record<string, string[]> = {
   sources: ["model", "text", "store", "match", "extract"],
   match: ["model", "text", "store"],
   extract: ["model", "text", "match"],
-  goods: ["text"],
+  goods: ["model", "text"],
   graph: ["model", "match", "goods", "store"],
   report: ["model", "graph", "store", "goods", "match"],
-  demo: ["model", "store", "sources", "match", "text", "extract", "goods", "graph"],
+  ingest: ["model", "text", "store", "sources", "match", "extract"],
+  demo: ["ingest", "model", "store", "sources", "match", "text", "extract", "goods", "graph"],
   cli: ["*"],
   api: ["*"],
 };

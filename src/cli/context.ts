@@ -8,9 +8,17 @@ export interface GlobalOptions {
   json: boolean;
 }
 
+/** Starts the HTTP API; the entry point (`bin/sanctrace.js`) wires it in, as shells never import each other. */
+export type ServeApi = (options: {
+  store: Store;
+  host: string;
+  port: number;
+}) => Promise<{ url: string; close(): Promise<void> }>;
+
 export interface CliContext {
   io: Io;
   env: NodeJS.ProcessEnv;
+  serve?: ServeApi;
 }
 
 /** Read the global options from the root program. */

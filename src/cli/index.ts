@@ -1,12 +1,20 @@
 import { Command, CommanderError } from "commander";
 import { isSanctraceError } from "../model/index.js";
+import { registerCompare } from "./commands/compare.js";
 import { registerDemo } from "./commands/demo.js";
 import { registerEntity } from "./commands/entity.js";
 import { registerExport } from "./commands/export.js";
+import { registerGoods } from "./commands/goods.js";
 import { registerIngest } from "./commands/ingest.js";
+import { registerJudge } from "./commands/judge.js";
 import { registerLists } from "./commands/lists.js";
 import { registerListsUpdate } from "./commands/lists-update.js";
+import { registerMatch } from "./commands/match.js";
+import { registerOwnership } from "./commands/ownership.js";
+import { registerScreen } from "./commands/screen.js";
+import { registerServe } from "./commands/serve.js";
 import { registerStats } from "./commands/stats.js";
+import { registerTrace } from "./commands/trace.js";
 import type { CliContext } from "./context.js";
 import { processIo } from "./output.js";
 
@@ -16,6 +24,14 @@ const commands = [
   registerListsUpdate,
   registerEntity,
   registerStats,
+  registerMatch,
+  registerScreen,
+  registerCompare,
+  registerJudge,
+  registerServe,
+  registerGoods,
+  registerTrace,
+  registerOwnership,
   registerIngest,
   registerExport,
   registerDemo,

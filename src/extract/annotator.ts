@@ -1,9 +1,11 @@
 import type { EntityRecord, Statement } from "../model/index.js";
-import type { StoredDocument, TextAnnotator } from "../sources/index.js";
 import { findRelationCues } from "./cues.js";
 import { extractMentions } from "./extract-mentions.js";
 import { buildLexicon, type Lexicon } from "./lexicon.js";
-import { linkStatements, mentionStatements } from "./statements.js";
+import { linkStatements, mentionStatements, type StoredDocument } from "./statements.js";
+
+/** Derives statements from a stored document's text. */
+export type TextAnnotator = (document: StoredDocument) => Statement[];
 
 /**
  * Mentions and relation cues of one document, as statements stored with it.

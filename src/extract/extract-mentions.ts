@@ -1,4 +1,4 @@
-import { foldName } from "./fold.js";
+import { type FoldedText, foldName, foldText } from "./fold.js";
 import { findKnownNames } from "./known-names.js";
 import { Lexicon } from "./lexicon.js";
 import { type FoundMention, resolveOverlaps } from "./mention.js";
@@ -37,7 +37,7 @@ function localAliases(mention: FoundMention): string[] {
 }
 
 /** Find the document's own short names again wherever they recur. */
-function findAliases(text: string, found: FoundMention[]): FoundMention[] {
+function findAliases(text: string, folded: FoldedText, found: FoundMention[]): FoundMention[] {
   const local = new Lexicon();
   const byAlias: FoundMention[] = [];
   const taken = new Set<string>();
@@ -55,7 +55,7 @@ function findAliases(text: string, found: FoundMention[]): FoundMention[] {
   }
   if (!byAlias.length) return [];
   local.seal();
-  return findKnownNames(text, local).flatMap((hit) => {
+  return findKnownNames(text, local, folded).flatMap((hit) => {
     if (hit.resolved === undefined) return [];
     const { resolved, ...rest } = byAlias[Number(hit.resolved)]!;
     const where = { start: hit.start, end: hit.end, name: hit.name, via: "alias" };
@@ -69,7 +69,11 @@ function findAliases(text: string, found: FoundMention[]): FoundMention[] {
  * @example extractMentions(articleText, lexicon).filter((m) => m.resolved === "ofac-46431")
  */
 export function extractMentions(text: string, lexicon: Lexicon): FoundMention[] {
-  const first = resolveOverlaps([...findKnownNames(text, lexicon), ...findPatternNames(text)]);
+  const folded = foldText(text);
+  const first = resolveOverlaps([
+    ...findKnownNames(text, lexicon, folded),
+    ...findPatternNames(text),
+  ]);
   const withRegions = closeQuotes(text, extendRegions(text, first));
-  return resolveOverlaps([...withRegions, ...findAliases(text, withRegions)]);
+  return resolveOverlaps([...withRegions, ...findAliases(text, folded, withRegions)]);
 }

@@ -6,15 +6,15 @@ import type { FoundMention } from "./mention.js";
 const CASE_ENDINGS = new Set(
   "a u e y i o om oi oy ei ey iu yu ia ya ami iami akh iakh am iam ov ev ie ii iei ei'".split(" "),
 );
-const CYRILLIC = /\p{Script=Cyrillic}/u;
+/** Cyrillic and Cyrillic Supplement blocks. */
+const isCyrillic = (code: number) => code >= 0x400 && code <= 0x52f;
 
 /** Where the match ends in the original text, or -1 when it stops inside a word. */
 function matchEnd(text: string, folded: FoldedText, end: number, stem: boolean): number {
   const token = folded.tokenOf[end - 1]!;
   const tokenFoldedEnd = folded.foldedStart[token + 1]!;
   if (tokenFoldedEnd === end && !stem) return folded.tokenEnd[token]!;
-  const original = text.slice(folded.tokenStart[token]!, folded.tokenEnd[token]!);
-  if (!CYRILLIC.test(original)) return -1;
+  if (!isCyrillic(text.charCodeAt(folded.tokenStart[token]!))) return -1;
   const rest = tokenFoldedEnd - end;
   if (rest === 0) return folded.tokenEnd[token]!;
   let ending = "";
@@ -54,13 +54,17 @@ function toMention(text: string, start: number, end: number, targets: NameTarget
  * automaton. Overlapping candidates are all returned; `resolveOverlaps` picks.
  * @example findKnownNames("Завод «Купол» в Ижевске", lexicon).map((m) => m.name) // ["Купол", "Ижевске"]
  */
-export function findKnownNames(text: string, lexicon: Lexicon): FoundMention[] {
-  const folded = foldText(text);
+export function findKnownNames(
+  text: string,
+  lexicon: Lexicon,
+  folded: FoldedText = foldText(text),
+): FoundMention[] {
   const mentions: FoundMention[] = [];
   for (const hit of lexicon.automaton.scan(folded)) {
     const start = folded.tokenStart[folded.tokenOf[hit.start]!]!;
+    if (!startsProperly(text, start)) continue;
     const end = matchEnd(text, folded, hit.end, lexicon.stems.has(hit.pattern));
-    if (end < 0 || !startsProperly(text, start)) continue;
+    if (end < 0) continue;
     mentions.push(toMention(text, start, end, lexicon.targets[hit.pattern]!));
   }
   return mentions;

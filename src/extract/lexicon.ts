@@ -9,6 +9,11 @@ export type NameTarget =
   | { kind: "entity"; id: string; schema: string }
   | { kind: "place"; country: string };
 
+function sameTarget(left: NameTarget, right: NameTarget): boolean {
+  if (left.kind === "entity" && right.kind === "entity") return left.id === right.id;
+  return left.kind === "place" && right.kind === "place" && left.country === right.country;
+}
+
 /** Names shorter than this (folded) match too much prose to be useful. */
 const MIN_FOLDED = 4;
 const NAME_PROPS = ["name", "alias", "previousName"];
@@ -63,7 +68,7 @@ export class Lexicon {
       if (stem) this.stems.add(pattern);
     } else if (!stem) this.stems.delete(pattern);
     const list = this.targets[pattern]!;
-    if (!list.some((known) => JSON.stringify(known) === JSON.stringify(target))) list.push(target);
+    if (!list.some((known) => sameTarget(known, target))) list.push(target);
   }
 
   addEntity(entity: EntityRecord): void {

@@ -28,13 +28,21 @@ const PRODUCT_MODIFIERS = String.raw`loitering|strike|reconnaissance|attack|kami
 
 interface Rule {
   pattern: RegExp;
+  /** A cheap test that must pass before the rule runs at all. */
+  trigger?: RegExp;
   kind: FoundMention["kind"];
   schema: string;
   via: string;
 }
 
-function rule(source: string, kind: FoundMention["kind"], schema: string, via: string): Rule {
-  return { pattern: new RegExp(source, "gu"), kind, schema, via };
+function rule(
+  source: string,
+  kind: FoundMention["kind"],
+  schema: string,
+  via: string,
+  trigger?: RegExp,
+): Rule {
+  return { pattern: new RegExp(source, "gu"), kind, schema, via, ...(trigger && { trigger }) };
 }
 
 /** Each rule's first named group `name` is the mention; without one, the whole match. */
@@ -56,6 +64,7 @@ const RULES: Rule[] = [
     "organization",
     "Company",
     "legal-form",
+    /公司|集团|研究[所院]/,
   ),
   rule(
     String.raw`(?:${ORG_NOUNS_EN})s?,?[ \t]+(?:called[ \t]+|named[ \t]+)?(?<name>${SHORT_NAME})`,
@@ -68,6 +77,7 @@ const RULES: Rule[] = [
     "organization",
     "Organization",
     "context",
+    /,[ \t]+(?:a|an|the)[ \t]/,
   ),
   rule(
     String.raw`(?:${ORG_NOUNS_RU})[ \t]+(?<name>[«"„“][^»"“”\n]{1,80}[»"”“]|${SHORT_NAME})`,
@@ -80,6 +90,7 @@ const RULES: Rule[] = [
     "organization",
     "Organization",
     "context",
+    /['’]s[ \t]/,
   ),
   rule(CODE, "product", "Asset", "code"),
   rule(
@@ -93,6 +104,7 @@ const RULES: Rule[] = [
     "product",
     "Asset",
     "context",
+    /[«"„“]/,
   ),
 ];
 
@@ -144,6 +156,7 @@ function fromMatch(match: RegExpExecArray, ruleOf: Rule): FoundMention | undefin
 export function findPatternNames(text: string): FoundMention[] {
   const mentions: FoundMention[] = [];
   for (const current of RULES) {
+    if (current.trigger && !current.trigger.test(text)) continue;
     current.pattern.lastIndex = 0;
     for (const match of text.matchAll(current.pattern)) {
       const mention = fromMatch(match, current);

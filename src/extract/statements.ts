@@ -1,8 +1,27 @@
 import { EntityBuilder, makeId, type Statement } from "../model/index.js";
-import type { PageRange, StoredDocument } from "../sources/index.js";
 import type { RelationCue } from "./cues.js";
 import { foldName } from "./fold.js";
 import type { FoundMention } from "./mention.js";
+
+/** A page's range in a document's text. */
+export interface PageRange {
+  number: number;
+  start: number;
+  end: number;
+}
+
+/**
+ * A stored document whose text is annotated (the shape sources' document reader offers;
+ * extract does not import sources, the arrow points the other way).
+ */
+export interface StoredDocument {
+  id: string;
+  text: string;
+  pages: readonly PageRange[];
+  dataset: string;
+  /** sha256 of the source file. */
+  source: string;
+}
 
 /**
  * The locator of a span: `page:N span:A-B` in a paginated document, else `span:A-B`.

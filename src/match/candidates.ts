@@ -12,8 +12,9 @@ export interface NameRows {
 }
 
 /**
- * Upper bound of the aligned name score when at most `left` weight of the query and
- * `right` weight of the candidate can pair (similarities taken as 1, penalties as omissions).
+ * Upper bound of the aligned name score when the query's and the candidate's tokens can pair
+ * with at most `left` and `right` similarity-weighted mass. With matched mass M the score is
+ * M / (X + p * unpaired) for paired weight X >= M; as p <= 0.5 that is largest at X = M.
  */
 export function alignmentBound(left: number, right: number, totalLeft: number, totalRight: number) {
   const paired = (left + right) / 2;
@@ -55,6 +56,7 @@ function describeTokens(rows: NameRows, name: PreparedName): QueryToken[] {
   return name.tokens
     .filter((token) => !token.initial)
     .map((token) => {
+      // Most similar first, so a row's first hit for this token carries its best similarity.
       const similar = rows.vocabulary.similar(token);
       const postings = similar.reduce((sum, [id]) => sum + (rows.postings[id]?.length ?? 0), 0);
       const heaviest = similar.reduce(
@@ -67,7 +69,7 @@ function describeTokens(rows: NameRows, name: PreparedName): QueryToken[] {
 }
 
 /**
- * Name rows whose aligned score with `name` can reach `threshold`. Tokens are read rarest
+ * Name rows whose aligned score with `name` can reach `threshold`, with that upper bound. Tokens are read rarest
  * first; once the tokens left could not lift an unseen row to the threshold on their own,
  * they only update rows already seen (prefix filtering), which keeps frequent words cheap.
  */
@@ -76,7 +78,7 @@ export function findCandidateRows(
   scratch: CandidateScratch,
   name: PreparedName,
   threshold: number,
-): number[] {
+): Map<number, number> {
   scratch.ensure(rows.count);
   const stamp = ++scratch.stamp;
   const tokens = describeTokens(rows, name);
@@ -94,12 +96,15 @@ export function findCandidateRows(
     restLeft -= token.weight;
     restRight -= token.heaviest;
   }
-  return touched.filter((row) => {
+  const bounds = new Map<number, number>();
+  for (const row of touched) {
     const weight = rows.nameWeight[row]!;
     const left = Math.min(name.weight, scratch.hitLeft[row]! + initialWeight);
     const right = initials.length ? weight : Math.min(weight, scratch.hitRight[row]!);
-    return alignmentBound(left, right, name.weight, weight) >= threshold - 1e-9;
-  });
+    const bound = alignmentBound(left, right, name.weight, weight);
+    if (bound >= threshold - 1e-9) bounds.set(row, bound);
+  }
+  return bounds;
 }
 
 function addToken(
@@ -112,8 +117,9 @@ function addToken(
 ): void {
   const tokenStamp = ++scratch.tokenCounter;
   const { hitLeft, hitRight, nameStamp } = scratch;
-  for (const [id] of token.similar) {
-    const weight = rows.vocabulary.tokens[id]!.weight;
+  for (const [id, similarity] of token.similar) {
+    const weight = rows.vocabulary.tokens[id]!.weight * similarity;
+    const left = token.weight * similarity;
     for (const row of rows.postings[id] ?? []) {
       if (nameStamp[row] !== stamp) {
         if (!open) continue;
@@ -124,7 +130,7 @@ function addToken(
       }
       if (scratch.tokenStamp[row] !== tokenStamp) {
         scratch.tokenStamp[row] = tokenStamp;
-        hitLeft[row]! += token.weight;
+        hitLeft[row]! += left;
       }
       hitRight[row]! += weight;
     }

@@ -24,6 +24,7 @@ export const IDENTIFIER_PROPS = [
   "callSign",
   "ogrnipCode",
 ];
+const IDENTIFIER_SET = new Set(IDENTIFIER_PROPS);
 const COUNTRY_PROPS = ["country", "nationality", "citizenship", "jurisdiction", "mainCountry"];
 const DATE_PROPS = ["birthDate", "incorporationDate", "buildDate"];
 
@@ -54,19 +55,30 @@ function identifierCore(prop: string, value: string): string {
   return prop === "imoNumber" ? normalized.replace(/^IMO/, "") : normalized;
 }
 
-/** Collect identifiers, countries and dates of a record. */
-export function collectFacts(record: MatchQuery): RecordFacts {
+/**
+ * Identifier keys of a record: `prop:VALUE`, and `*:VALUE` to catch cross-property equality.
+ * @example identifierKeys({ schema: "Vessel", properties: { imoNumber: ["IMO 9321483"] } })
+ * // Set { "imoNumber:9321483", "*:9321483" }
+ */
+export function identifierKeys(record: MatchQuery, props?: Set<string>): Set<string> {
   const identifiers = new Set<string>();
-  const identifierProps = new Set<string>();
-  for (const prop of IDENTIFIER_PROPS) {
-    for (const value of record.properties[prop] ?? []) {
+  for (const prop in record.properties) {
+    if (!IDENTIFIER_SET.has(prop)) continue;
+    for (const value of record.properties[prop]!) {
       const core = identifierCore(prop, value);
       if (core.length < 4) continue;
       identifiers.add(`${prop}:${core}`);
       identifiers.add(`*:${core}`);
-      identifierProps.add(prop);
+      props?.add(prop);
     }
   }
+  return identifiers;
+}
+
+/** Collect identifiers, countries and dates of a record. */
+export function collectFacts(record: MatchQuery): RecordFacts {
+  const identifierProps = new Set<string>();
+  const identifiers = identifierKeys(record, identifierProps);
   const countries = new Set(
     COUNTRY_PROPS.flatMap((prop) => record.properties[prop] ?? []).map((c) => c.toLowerCase()),
   );
@@ -80,9 +92,20 @@ export function collectFacts(record: MatchQuery): RecordFacts {
  * @example schemataCompatible("LegalEntity", "Company") // true
  */
 export function schemataCompatible(left: string, right: string): boolean {
-  if (isA(left, right) || isA(right, left)) return true;
-  return isA(left, "Organization") && isA(right, "Organization");
+  const key = `${left}|${right}`;
+  let compatible = compatibility.get(key);
+  if (compatible === undefined) {
+    compatible =
+      isA(left, right) ||
+      isA(right, left) ||
+      (isA(left, "Organization") && isA(right, "Organization"));
+    compatibility.set(key, compatible);
+  }
+  return compatible;
 }
+
+// The model walks inheritance on every isA; schema pairs are few, so remember them.
+const compatibility = new Map<string, boolean>();
 
 /** Dates agree when one is a prefix of the other (1952 vs 1952-10-07). */
 export function datesAgree(left: string, right: string): boolean {

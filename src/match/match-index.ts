@@ -1,8 +1,10 @@
 import type { EntityRecord } from "../model/index.js";
 import { CandidateScratch, findCandidateRows, type NameRows } from "./candidates.js";
-import { collectFacts, schemataCompatible } from "./facts.js";
-import { nameKind, type PreparedName, prepareNames } from "./prepare.js";
+import { collectFacts, identifierKeys, type RecordFacts, schemataCompatible } from "./facts.js";
+import { type NameKind, nameKind, type PreparedName, prepareNames } from "./prepare.js";
+import { RowMultimap } from "./row-multimap.js";
 import { type PreparedRecord, prepareRecord, scorePrepared } from "./score.js";
+import type { TokenInfo } from "./token-similarity.js";
 import {
   DEFAULT_LIMIT,
   DEFAULT_THRESHOLD,
@@ -13,10 +15,8 @@ import {
 } from "./types.js";
 import { Vocabulary } from "./vocabulary.js";
 
-/** Doubling Float64Array for per-row numbers. */
-function grow(array: Float64Array, size: number): Float64Array {
-  if (array.length >= size) return array;
-  const next = new Float64Array(Math.max(size, array.length * 2, 1024));
+function growFloat(array: Float64Array, size: number): Float64Array {
+  const next = new Float64Array(size);
   next.set(array);
   return next;
 }
@@ -32,13 +32,21 @@ export class InMemoryMatchIndex implements MatchIndex, NameRows {
   nameWeight: Float64Array = new Float64Array(0);
   count = 0;
   private readonly entities: EntityRecord[] = [];
-  private readonly rowEntity: number[] = [];
-  private readonly rowTokens: Int32Array[] = [];
+  private rowEntity: Int32Array = new Int32Array(1024);
+  private rowStart: Int32Array = new Int32Array(1024);
+  private rowTokens: Int32Array = new Int32Array(4096);
+  private tokenCount = 0;
+  private rowJoined: Float64Array = new Float64Array(1024);
+  private rowSounds: Float64Array = new Float64Array(1024);
   private readonly rowForms = new Map<number, string[]>();
   private readonly entityRows: number[] = [];
-  private readonly joined = new Map<string, number[]>();
+  private readonly joined = new RowMultimap();
+  private readonly sounds = new RowMultimap();
   private readonly identifiers = new Map<string, number[]>();
   private readonly scratch = new CandidateScratch();
+  /** Filled as entities are scored: rebuilding these per candidate dominated query time. */
+  private readonly factsCache: (RecordFacts | undefined)[] = [];
+  private readonly rowCache: (PreparedName | undefined)[] = [];
 
   get size(): number {
     return this.entities.length;
@@ -50,69 +58,151 @@ export class InMemoryMatchIndex implements MatchIndex, NameRows {
     this.entityRows.push(this.count);
     const kind = nameKind(entity.schema);
     for (const name of prepareNames(entity)) this.addRow(entityIndex, name, kind);
-    for (const id of collectFacts(entity).identifiers) {
+    for (const id of identifierKeys(entity)) {
       if (id.startsWith("*:")) pushTo(this.identifiers, id, entityIndex);
     }
   }
 
   private addRow(entityIndex: number, name: PreparedName, kind: "person" | "org"): void {
     const row = this.count++;
-    const ids = name.tokens.map((token) => this.vocabulary.intern(token, kind));
-    this.rowEntity.push(entityIndex);
-    this.rowTokens.push(Int32Array.from(ids));
-    if (name.forms.length) this.rowForms.set(row, name.forms);
-    this.nameWeight = grow(this.nameWeight, this.count);
+    this.growRows(this.count + 1, this.tokenCount + name.tokens.length);
+    this.rowEntity[row] = entityIndex;
+    this.rowStart[row] = this.tokenCount;
+    this.rowJoined[row] = name.joined;
+    this.rowSounds[row] = name.sounds;
     this.nameWeight[row] = name.weight;
-    for (const id of ids) {
+    if (name.forms.length) this.rowForms.set(row, name.forms);
+    for (const token of name.tokens) {
+      const id = this.vocabulary.intern(token, kind);
+      this.rowTokens[this.tokenCount++] = id;
       const posting = this.postings[id];
       if (posting) posting.push(row);
       else this.postings[id] = [row];
     }
-    pushTo(this.joined, name.joined, row);
+    this.joined.add(name.joined, row);
+    if (name.sounds) this.sounds.add(name.sounds, row);
   }
 
-  /** The prepared names of an entity, rebuilt from its rows without re-normalizing. */
-  private preparedEntity(entityIndex: number): PreparedRecord {
+  private growRows(rows: number, tokens: number): void {
+    if (rows > this.rowEntity.length) {
+      const size = rows * 2;
+      this.rowEntity = growInt(this.rowEntity, size);
+      this.rowStart = growInt(this.rowStart, size);
+      this.rowJoined = growFloat(this.rowJoined, size);
+      this.rowSounds = growFloat(this.rowSounds, size);
+    }
+    if (tokens > this.rowTokens.length) this.rowTokens = growInt(this.rowTokens, tokens * 2);
+    if (rows > this.nameWeight.length) this.nameWeight = growFloat(this.nameWeight, rows * 2);
+  }
+
+  /**
+   * The prepared names of an entity, rebuilt from its rows without re-normalizing. Only the
+   * given rows are compared: a row that failed the bound cannot reach the threshold.
+   */
+  private preparedEntity(entityIndex: number, rows: Set<number> | undefined): PreparedRecord {
     const entity = this.entities[entityIndex]!;
     const end = this.entityRows[entityIndex + 1] ?? this.count;
     const names: PreparedName[] = [];
+    const forms = new Set<string>();
+    const kind = nameKind(entity.schema);
     for (let row = this.entityRows[entityIndex]!; row < end; row++) {
-      const tokens = [...this.rowTokens[row]!].map((id) => this.vocabulary.tokens[id]!);
-      const joined = tokens.map((token) => token.skeleton).join("");
-      const forms = this.rowForms.get(row) ?? [];
-      names.push({ tokens, forms, joined, weight: this.nameWeight[row]! });
+      for (const form of this.rowForms.get(row) ?? []) forms.add(form);
+      if (!rows || rows.has(row)) names.push(this.preparedRow(row, kind));
     }
-    return { names, facts: collectFacts(entity) };
+    this.factsCache[entityIndex] ??= collectFacts(entity);
+    return { names, forms, facts: this.factsCache[entityIndex] };
   }
 
-  private candidates(query: PreparedRecord, threshold: number): Set<number> {
-    const found = new Set<number>();
-    for (const name of query.names) {
-      for (const row of findCandidateRows(this, this.scratch, name, threshold)) {
-        found.add(this.rowEntity[row]!);
+  private preparedRow(row: number, kind: NameKind): PreparedName {
+    const cached = this.rowCache[row];
+    if (cached) return cached;
+    const end = row + 1 < this.count ? this.rowStart[row + 1]! : this.tokenCount;
+    const tokens: TokenInfo[] = [];
+    for (let at = this.rowStart[row]!; at < end; at++) {
+      tokens.push(this.vocabulary.tokens[this.rowTokens[at]!]!);
+    }
+    const forms = this.rowForms.get(row) ?? [];
+    const joined = this.rowJoined[row]!;
+    const sounds = this.rowSounds[row]!;
+    const name = { tokens, forms, joined, sounds, weight: this.nameWeight[row]!, kind };
+    this.rowCache[row] = name;
+    return name;
+  }
+
+  /** Candidate entities with the rows worth comparing (undefined: all) and a score bound. */
+  private candidates(query: PreparedRecord, threshold: number): Map<number, Candidate> {
+    const found = new Map<number, Candidate>();
+    const addRow = (row: number, bound: number) => {
+      const entityIndex = this.rowEntity[row]!;
+      const candidate = found.get(entityIndex);
+      if (!candidate) found.set(entityIndex, { rows: new Set([row]), bound });
+      else {
+        candidate.rows?.add(row);
+        candidate.bound = Math.max(candidate.bound, bound);
       }
-      for (const row of this.joined.get(name.joined) ?? []) found.add(this.rowEntity[row]!);
+    };
+    for (const name of query.names) {
+      for (const [row, bound] of findCandidateRows(this, this.scratch, name, threshold)) {
+        addRow(row, bound);
+      }
+      this.joined.forEach(name.joined, (row) => addRow(row, 1));
+      if (name.sounds) this.sounds.forEach(name.sounds, (row) => addRow(row, 1));
     }
     for (const id of query.facts.identifiers) {
-      for (const entityIndex of this.identifiers.get(id) ?? []) found.add(entityIndex);
+      for (const entityIndex of this.identifiers.get(id) ?? []) {
+        found.set(entityIndex, { rows: undefined, bound: 1 });
+      }
     }
     return found;
   }
 
+  /**
+   * The best `limit` hits for a query. Every entity scoring at or above `threshold` is a
+   * candidate (the differential test checks this against brute force); candidates are scored
+   * in order of their upper bound and scoring stops once `limit` hits beat the next bound.
+   * Scored candidates below the threshold come back with `match: false`.
+   * @example index.match({ schema: "Person", properties: { name: ["Putin Vladimir"] } })[0].id
+   */
   match(query: MatchQuery, options: MatchOptions = {}): MatchHit[] {
     const threshold = options.threshold ?? DEFAULT_THRESHOLD;
+    const limit = options.limit ?? DEFAULT_LIMIT;
     const prepared = prepareRecord(query);
     const schema = options.schema ?? query.schema;
+    const ordered = [...this.candidates(prepared, threshold)].sort(
+      ([a, x], [b, y]) => y.bound - x.bound || a - b,
+    );
     const hits: MatchHit[] = [];
-    for (const entityIndex of this.candidates(prepared, threshold)) {
+    const top: number[] = [];
+    for (const [entityIndex, candidate] of ordered) {
+      if (top.length >= limit && top[limit - 1]! > candidate.bound) break;
       const entity = this.entities[entityIndex]!;
       if (!acceptable(entity, schema, options)) continue;
-      const result = scorePrepared(prepared, this.preparedEntity(entityIndex));
+      const result = scorePrepared(prepared, this.preparedEntity(entityIndex, candidate.rows));
       hits.push({ ...hitOf(entity), ...result, match: result.score >= threshold });
+      insertScore(top, result.score, limit);
     }
     hits.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
-    return hits.slice(0, options.limit ?? DEFAULT_LIMIT);
+    return hits.slice(0, limit);
   }
+}
+
+interface Candidate {
+  rows: Set<number> | undefined;
+  bound: number;
+}
+
+/** Keep the best `limit` scores, highest first. */
+function insertScore(top: number[], score: number, limit: number): void {
+  let at = top.length;
+  while (at > 0 && top[at - 1]! < score) at--;
+  if (at < limit) top.splice(at, 0, score);
+  if (top.length > limit) top.pop();
+}
+
+function growInt(array: Int32Array, size: number): Int32Array {
+  const next = new Int32Array(size);
+  next.set(array);
+  return next;
 }
 
 function pushTo(map: Map<string, number[]>, key: string, value: number): void {

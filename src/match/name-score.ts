@@ -2,19 +2,20 @@ import type { PreparedName } from "./prepare.js";
 import { tokenSimilarity } from "./token-similarity.js";
 
 /** Weight of unmatched tokens when only one side has extras (a missing middle name). */
-export const OMISSION_PENALTY = 0.35;
+export const OMISSION_PENALTY = 0.3;
+/** Organizations: an extra word more often names a sibling (Banco Santander México). */
+export const ORG_OMISSION_PENALTY = 0.5;
 /** Weight of unmatched tokens when both sides have extras (Barack vs Michelle Obama). */
-export const CONFLICT_PENALTY = 1;
+export const CONFLICT_PENALTY = 1.5;
 
 export interface NameComparison {
   score: number;
-  left: string;
-  right: string;
-  /** Aligned token pairs as `left~right=similarity`. */
-  pairs: string[];
+  left: PreparedName;
+  right: PreparedName;
+  aligned: Pair[];
 }
 
-interface Pair {
+export interface Pair {
   left: number;
   right: number;
   similarity: number;
@@ -22,25 +23,26 @@ interface Pair {
 
 function candidatePairs(left: PreparedName, right: PreparedName): Pair[] {
   const pairs: Pair[] = [];
-  left.tokens.forEach((a, i) => {
-    right.tokens.forEach((b, j) => {
-      const similarity = tokenSimilarity(a, b);
+  for (let i = 0; i < left.tokens.length; i++) {
+    for (let j = 0; j < right.tokens.length; j++) {
+      const similarity = tokenSimilarity(left.tokens[i]!, right.tokens[j]!);
       if (similarity > 0) pairs.push({ left: i, right: j, similarity });
-    });
-  });
-  // Strong pairs first; among equals, prefer the heavier tokens.
-  return pairs.sort((x, y) => y.similarity - x.similarity);
+    }
+  }
+  // Strong pairs first; among equals, the heavier tokens.
+  const weight = (pair: Pair) => left.tokens[pair.left]!.weight + right.tokens[pair.right]!.weight;
+  return pairs.sort((x, y) => y.similarity - x.similarity || weight(y) - weight(x));
 }
 
 /** Greedy one-to-one alignment of the most similar token pairs. */
 export function alignTokens(left: PreparedName, right: PreparedName): Pair[] {
-  const usedLeft = new Set<number>();
-  const usedRight = new Set<number>();
+  const usedLeft = new Uint8Array(left.tokens.length);
+  const usedRight = new Uint8Array(right.tokens.length);
   const aligned: Pair[] = [];
   for (const pair of candidatePairs(left, right)) {
-    if (usedLeft.has(pair.left) || usedRight.has(pair.right)) continue;
-    usedLeft.add(pair.left);
-    usedRight.add(pair.right);
+    if (usedLeft[pair.left] || usedRight[pair.right]) continue;
+    usedLeft[pair.left] = 1;
+    usedRight[pair.right] = 1;
     aligned.push(pair);
   }
   // Initials only count beside at least one full word.
@@ -59,17 +61,22 @@ export function combineAlignment(
   paired: number,
   unpairedLeft: number,
   unpairedRight: number,
+  omission = OMISSION_PENALTY,
 ): number {
   if (paired <= 0) return 0;
   const conflict = unpairedLeft > 1e-9 && unpairedRight > 1e-9;
-  const penalty = conflict ? CONFLICT_PENALTY : OMISSION_PENALTY;
+  const penalty = conflict ? CONFLICT_PENALTY : omission;
   return matched / (paired + penalty * (unpairedLeft + unpairedRight));
 }
 
+/** Split or merged words: the whole name spelled alike (0.97) or sounding alike (0.85). */
 function joinedScore(left: PreparedName, right: PreparedName): number {
   if (left.tokens.length === right.tokens.length && left.tokens.length > 1) return 0;
-  return left.joined === right.joined ? 0.97 : 0;
+  if (left.joined === right.joined) return 0.97;
+  return left.sounds !== 0 && left.sounds === right.sounds ? JOINED_SOUND_SIMILARITY : 0;
 }
+
+export const JOINED_SOUND_SIMILARITY = 0.85;
 
 /**
  * Compare two prepared spellings by aligned token similarity; word order is free, a missing
@@ -96,12 +103,23 @@ export function compareNames(left: PreparedName, right: PreparedName): NameCompa
     paired,
     left.weight - pairedLeft,
     right.weight - pairedRight,
+    left.kind === "org" && right.kind === "org" ? ORG_OMISSION_PENALTY : OMISSION_PENALTY,
   );
   const score = Math.max(aligned, joinedScore(left, right));
-  const describe = (pair: Pair) =>
-    `${left.tokens[pair.left]!.text}~${right.tokens[pair.right]!.text}=${pair.similarity.toFixed(2)}`;
+  return { score, left, right, aligned: pairs };
+}
+
+/**
+ * The comparison in words: both spellings and the aligned pairs with their similarity.
+ * @example describeComparison(comparison) // "v putin | vladimir putin: putin~putin=1.00 v~vladimir=0.90"
+ */
+export function describeComparison({ left, right, aligned }: NameComparison): string {
   const spell = (name: PreparedName) => name.tokens.map((token) => token.text).join(" ");
-  return { score, left: spell(left), right: spell(right), pairs: pairs.map(describe) };
+  const pairs = aligned.map(
+    (pair) =>
+      `${left.tokens[pair.left]!.text}~${right.tokens[pair.right]!.text}=${pair.similarity.toFixed(2)}`,
+  );
+  return `${spell(left)} | ${spell(right)}: ${pairs.join(" ")}`;
 }
 
 /** The best comparison over every spelling pair; undefined when a side has no names. */

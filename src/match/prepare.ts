@@ -1,11 +1,15 @@
 import { isA } from "../model/index.js";
 import {
+  isPatronymic,
+  isTitle,
   normalizeNameVariants,
-  phoneticKey,
+  numberValue,
+  phoneticKeyOfSkeleton,
   skeleton,
   splitLegalForms,
   symbolGroups,
 } from "../text/index.js";
+import { hashString } from "./hash.js";
 import type { TokenInfo } from "./token-similarity.js";
 import type { MatchQuery } from "./types.js";
 
@@ -14,25 +18,55 @@ export interface PreparedName {
   tokens: TokenInfo[];
   /** Legal-form classes removed from the name (LLC, JSC, ...). */
   forms: string[];
-  /** The skeletons joined: catches split and merged words (VladimirPutin). */
-  joined: string;
+  /** Hash of the skeleton of all words joined: catches split and merged words (VladimirPutin). */
+  joined: number;
+  /** Hash of the phonetic key of the joined name (Mao Tse-tung, Mao Zedong); 0 when too short. */
+  sounds: number;
   weight: number;
+  kind: NameKind;
 }
 
 export type NameKind = "person" | "org";
 
+const INITIAL_WEIGHT = 1;
+/** Articles and prepositions in organization names (The Bank for International Settlements). */
+const FUNCTION_WORDS = new Set([
+  "the",
+  "of",
+  "for",
+  "and",
+  "in",
+  "de",
+  "du",
+  "des",
+  "la",
+  "le",
+  "el",
+  "der",
+  "die",
+  "und",
+  "et",
+  "y",
+  "i",
+]);
 const NAME_PROPS = ["name", "alias", "previousName", "weakAlias", "abbreviation"];
 const PART_PROPS = ["firstName", "secondName", "middleName", "fatherName", "lastName"];
-const tokenCache = new Map<string, TokenInfo>();
+/** Token caches by kind and abjad-ness, keyed by text: no key strings to build per lookup. */
+const tokenCaches = new Map<string, Map<string, TokenInfo>>();
 
 /** Person names are compared without legal forms; everything else is an organization. */
 export function nameKind(schema: string): NameKind {
   return isA(schema, "Person") ? "person" : "org";
 }
 
+/** Titles, patronymics and generic organization words weigh less than the name itself. */
 function tokenWeight(text: string, skel: string, groups: readonly string[], kind: NameKind) {
-  if (text.length === 1) return 1;
+  if (text.length === 1) return INITIAL_WEIGHT;
+  if ((kind === "org" || /\d/.test(text)) && numberValue(text) !== undefined) return 3;
   const base = Math.max(1, skel.length);
+  if (kind === "person" && isTitle(text)) return base * 0.2;
+  if (kind === "person" && isPatronymic(text)) return base * 0.5;
+  if (kind === "org" && FUNCTION_WORDS.has(text)) return base * 0.2;
   const lighter = kind === "org" ? "org_symbols:" : "person_symbols:";
   return groups.some((group) => group.startsWith(lighter)) ? base * 0.4 : base;
 }
@@ -41,28 +75,70 @@ function tokenWeight(text: string, skel: string, groups: readonly string[], kind
  * The comparison keys of one normalized token, cached.
  * @example prepareToken("sergey", "person").skeleton // "sergi"
  */
-export function prepareToken(text: string, kind: NameKind = "person"): TokenInfo {
-  const key = `${kind}:${text}`;
-  const cached = tokenCache.get(key);
+export function prepareToken(text: string, kind: NameKind = "person", abjad = false): TokenInfo {
+  const cacheKey = abjad ? `${kind}!` : kind;
+  let cache = tokenCaches.get(cacheKey);
+  if (!cache) {
+    cache = new Map();
+    tokenCaches.set(cacheKey, cache);
+  }
+  const cached = cache.get(text);
   if (cached) return cached;
   const skel = skeleton(text);
   const groups = symbolGroups(text);
   const weight = tokenWeight(text, skel, groups, kind);
-  const token = { text, skeleton: skel, phonetic: phoneticKey(text), groups, weight };
-  const info: TokenInfo = { ...token, initial: text.length === 1 && /\p{L}/u.test(text) };
-  if (tokenCache.size > 500_000) tokenCache.clear();
-  tokenCache.set(key, info);
+  const token = { text, skeleton: skel, phonetic: phoneticKeyOfSkeleton(skel), groups, weight };
+  const initial = text.length === 1 && /\p{L}/u.test(text);
+  const number = initial || (kind === "person" && !/\d/.test(text)) ? undefined : numberValue(text);
+  // w and y stand for vowels in abjad spellings (mhmwd, Mahmoud).
+  const consonants = skeleton(text.replace(/[wy]/g, "u"))
+    .replace(/[aeiou]+/g, "")
+    .replace(/(.)\1+/g, "$1");
+  const info: TokenInfo = { ...token, initial, number, abjad: abjad && !initial, consonants };
+  if (cache.size > 500_000) cache.clear();
+  cache.set(text, info);
   return info;
 }
 
+/** In a Latin-script person name a short word without vowels is a run of initials (JC, GW). */
+function splitInitials(word: string): string[] {
+  if (word.length > 3 || word.length < 2 || /[aeiouy\d]/.test(word) || isTitle(word)) return [word];
+  return [...word];
+}
+
+/** How the original was written: abjads drop vowels, Latin keeps initials as letters. */
+export type SourceScript = "latin" | "abjad" | "other";
+
+/**
+ * The script family of a name as written.
+ * @example sourceScript("محمد") // "abjad"
+ */
+export function sourceScript(name: string): SourceScript {
+  if (/[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}]/u.test(name))
+    return "abjad";
+  return /[^\p{Script=Latin}\P{L}]/u.test(name) ? "other" : "latin";
+}
+
 /** Prepare one normalized spelling: legal forms split off organization names. */
-export function prepareSpelling(spelling: string, kind: NameKind): PreparedName {
+export function prepareSpelling(
+  spelling: string,
+  kind: NameKind,
+  script: SourceScript = "latin",
+): PreparedName {
   const words = spelling.split(" ").filter(Boolean);
-  const split = kind === "org" ? splitLegalForms(words) : { tokens: words, forms: [] };
-  const tokens = split.tokens.map((text) => prepareToken(text, kind));
+  const initials = kind === "person" && script === "latin";
+  const split =
+    kind === "org"
+      ? splitLegalForms(words)
+      : { tokens: initials ? words.flatMap(splitInitials) : words, forms: [] };
+  const tokens = split.tokens.map((text) => prepareToken(text, kind, script === "abjad"));
   const weight = tokens.reduce((sum, token) => sum + token.weight, 0);
-  const joined = tokens.map((token) => token.skeleton).join("");
-  return { tokens, forms: split.forms, joined, weight };
+  const joinedSkeleton = skeleton(words.join(""));
+  const joined = hashString(joinedSkeleton);
+  const sound = phoneticKeyOfSkeleton(joinedSkeleton);
+  // Short keys say too little about a whole name.
+  const sounds = sound.length >= 5 ? hashString(sound) : 0;
+  return { tokens, forms: split.forms, joined, sounds, weight, kind };
 }
 
 /** The raw names of a record: name-like properties, else the person's name parts joined. */
@@ -75,17 +151,18 @@ export function rawNames(record: MatchQuery): string[] {
 
 /**
  * Every spelling of every name of a record, prepared for scoring and indexing.
- * @example prepareNames({ schema: "Person", properties: { name: ["Путин"] } })[0].joined // "putin"
+ * @example prepareNames({ schema: "Person", properties: { name: ["Путин"] } })[0].tokens[0].text // "putin"
  */
 export function prepareNames(record: MatchQuery): PreparedName[] {
   const kind = nameKind(record.schema);
   const seen = new Set<string>();
   const prepared: PreparedName[] = [];
   for (const name of rawNames(record)) {
+    const script = sourceScript(name);
     for (const spelling of normalizeNameVariants(name)) {
       if (seen.has(spelling)) continue;
       seen.add(spelling);
-      const result = prepareSpelling(spelling, kind);
+      const result = prepareSpelling(spelling, kind, script);
       if (result.tokens.length) prepared.push(result);
     }
   }

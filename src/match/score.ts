@@ -1,11 +1,13 @@
 import { collectFacts, datesAgree, type RecordFacts, schemataCompatible } from "./facts.js";
-import { bestNameComparison, type NameComparison } from "./name-score.js";
+import { bestNameComparison, describeComparison, type NameComparison } from "./name-score.js";
 import { type PreparedName, prepareNames } from "./prepare.js";
 import type { FeatureContribution, MatchQuery, PairScore } from "./types.js";
 
 /** A record ready to score: its spellings and its facts. */
 export interface PreparedRecord {
   names: PreparedName[];
+  /** Legal-form classes of all names. */
+  forms: Set<string>;
   facts: RecordFacts;
 }
 
@@ -14,7 +16,7 @@ export const WEIGHTS = {
   name: 1,
   identifierMatch: 0.6,
   identifierConflict: -0.25,
-  legalFormMismatch: -0.1,
+  legalFormMismatch: -0.35,
   countryMismatch: -0.1,
   dateMismatch: -0.25,
   schemaMismatch: -1,
@@ -25,7 +27,9 @@ export const WEIGHTS = {
  * @example prepareRecord({ schema: "Person", properties: { name: ["Ivan Ivanov"] } }).names.length // 1
  */
 export function prepareRecord(record: MatchQuery): PreparedRecord {
-  return { names: prepareNames(record), facts: collectFacts(record) };
+  const names = prepareNames(record);
+  const forms = new Set(names.flatMap((name) => name.forms));
+  return { names, forms, facts: collectFacts(record) };
 }
 
 function feature(name: string, value: number, weight: number, detail?: string) {
@@ -70,8 +74,8 @@ function legalFormFeature(
   right: PreparedRecord,
 ) {
   if (!comparison) return [];
-  const leftForms = new Set(left.names.flatMap((name) => name.forms));
-  const rightForms = new Set(right.names.flatMap((name) => name.forms));
+  const leftForms = left.forms;
+  const rightForms = right.forms;
   if (!leftForms.size || !rightForms.size) return [];
   const agree = [...leftForms].some((form) => rightForms.has(form));
   if (agree) return [];
@@ -81,8 +85,7 @@ function legalFormFeature(
 
 function nameFeature(comparison: NameComparison | undefined): FeatureContribution {
   if (!comparison) return feature("name_similarity", 0, WEIGHTS.name, "no names");
-  const detail = `${comparison.left} | ${comparison.right}: ${comparison.pairs.join(" ")}`;
-  return feature("name_similarity", comparison.score, WEIGHTS.name, detail);
+  return feature("name_similarity", comparison.score, WEIGHTS.name, describeComparison(comparison));
 }
 
 /** Score two prepared records; see `scorePair`. */

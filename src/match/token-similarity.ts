@@ -1,5 +1,7 @@
 /** Token pairs below this similarity do not align; the index relies on it. */
 export const MIN_TOKEN_SIMILARITY = 0.7;
+/** Skeletons shorter than this do not match at one edit: Snow is not Snoe, CVC is not CVS. */
+export const MIN_EDIT_LENGTH = 4;
 
 /** A name token with the keys the scorer and the index compare. */
 export interface TokenInfo {
@@ -10,35 +12,44 @@ export interface TokenInfo {
   /** Comparison weight: skeleton length, lowered for organization words and titles. */
   weight: number;
   initial: boolean;
+  /** The number a numeral token stands for (3, three, iii); numbers only match numbers. */
+  number: number | undefined;
+  /** Romanized from a script that writes few vowels (Arabic, Hebrew): compare consonants. */
+  abjad: boolean;
+  /** The skeleton without vowels, w and y: what an abjad spelling keeps (mhmd, dvd). */
+  consonants: string;
 }
 
+/** Similarity of an abjad spelling and a word with the same consonants (mhmd, mohamed). */
+export const CONSONANT_SIMILARITY = 0.85;
+
 /**
- * Optimal string alignment distance (Levenshtein plus adjacent transpositions), capped:
- * returns `cap + 1` as soon as the distance must exceed `cap`.
- * @example osaDistance("lukashenko", "luakshenko", 2) // 1
+ * Optimal string alignment distance capped at one edit: 0 when equal, 1 for one insertion,
+ * deletion, substitution or swap of neighbours, 2 for anything further. Linear time.
+ * @example editDistanceUpToOne("lukashenko", "luakshenko") // 1
  */
-export function osaDistance(left: string, right: string, cap: number): number {
-  if (Math.abs(left.length - right.length) > cap) return cap + 1;
-  const width = right.length + 1;
-  let before = new Array<number>(width).fill(0);
-  let previous = Array.from({ length: width }, (_, index) => index);
-  let current = new Array<number>(width).fill(0);
-  for (let i = 1; i <= left.length; i++) {
-    current[0] = i;
-    let rowMin = i;
-    for (let j = 1; j <= right.length; j++) {
-      const cost = left[i - 1] === right[j - 1] ? 0 : 1;
-      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      if (i > 1 && j > 1 && left[i - 1] === right[j - 2] && left[i - 2] === right[j - 1]) {
-        value = Math.min(value, before[j - 2]! + 1);
-      }
-      current[j] = value;
-      rowMin = Math.min(rowMin, value);
-    }
-    if (rowMin > cap) return cap + 1;
-    [before, previous, current] = [previous, current, before];
-  }
-  return previous[right.length]!;
+export function editDistanceUpToOne(left: string, right: string): 0 | 1 | 2 {
+  if (left === right) return 0;
+  const [short, long] = left.length <= right.length ? [left, right] : [right, left];
+  if (long.length - short.length > 1) return 2;
+  let start = 0;
+  while (start < short.length && short[start] === long[start]) start++;
+  let end = 0;
+  while (
+    end < short.length - start &&
+    short[short.length - 1 - end] === long[long.length - 1 - end]
+  )
+    end++;
+  const shortRest = short.length - start - end;
+  const longRest = long.length - start - end;
+  if (longRest <= 1 && shortRest <= 1) return 1;
+  // Adjacent transposition: "ab" against "ba" in the same place.
+  const swapped =
+    shortRest === 2 &&
+    longRest === 2 &&
+    short[start] === long[start + 1] &&
+    short[start + 1] === long[start];
+  return swapped ? 1 : 2;
 }
 
 function sharesGroup(left: TokenInfo, right: TokenInfo): boolean {
@@ -53,12 +64,24 @@ function sharesGroup(left: TokenInfo, right: TokenInfo): boolean {
  */
 export function tokenSimilarity(left: TokenInfo, right: TokenInfo): number {
   if (left.text === right.text) return 1;
+  if (left.number !== undefined || right.number !== undefined) {
+    return left.number === right.number ? 0.97 : 0;
+  }
   if (left.initial || right.initial) return left.text[0] === right.text[0] ? 0.9 : 0;
   if (left.skeleton === right.skeleton) return 0.97;
   let best = 0;
   const length = Math.max(left.skeleton.length, right.skeleton.length);
-  if (osaDistance(left.skeleton, right.skeleton, 1) <= 1) best = 1 - 1 / length;
+  if (length >= MIN_EDIT_LENGTH && editDistanceUpToOne(left.skeleton, right.skeleton) === 1) {
+    best = 1 - 1 / length;
+  }
   if (best < 0.9 && sharesGroup(left, right)) best = 0.9;
   if (best < 0.8 && left.phonetic.length > 1 && left.phonetic === right.phonetic) best = 0.8;
+  if (
+    best < CONSONANT_SIMILARITY &&
+    (left.abjad || right.abjad) &&
+    left.consonants === right.consonants
+  ) {
+    best = CONSONANT_SIMILARITY;
+  }
   return best >= MIN_TOKEN_SIMILARITY ? best : 0;
 }

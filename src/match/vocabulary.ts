@@ -1,8 +1,7 @@
+import { hashString } from "./hash.js";
 import type { NameKind } from "./prepare.js";
-import { MIN_TOKEN_SIMILARITY, type TokenInfo, tokenSimilarity } from "./token-similarity.js";
-
-/** Skeletons shorter than this never match at one edit (1 - 1/3 < 0.7). */
-const MIN_EDIT_LENGTH = Math.ceil(1 / (1 - MIN_TOKEN_SIMILARITY));
+import { RowMultimap } from "./row-multimap.js";
+import { MIN_EDIT_LENGTH, type TokenInfo, tokenSimilarity } from "./token-similarity.js";
 
 /** Every skeleton with one character deleted. */
 export function deletions(text: string): string[] {
@@ -14,7 +13,10 @@ export function deletions(text: string): string[] {
 /** Keys a vocabulary token is filed under. */
 function indexKeys(token: TokenInfo): string[] {
   if (token.initial) return [`t:${token.text}`];
+  if (token.number !== undefined) return [`n:${token.number}`, `s:${token.skeleton}`];
   const keys = [`s:${token.skeleton}`, `p:${token.phonetic}`, ...token.groups.map((g) => `g:${g}`)];
+  // Either side may be the abjad spelling: file every word by consonants, abjad ones apart.
+  keys.push(token.abjad ? `a:${token.consonants}` : `c:${token.consonants}`);
   if (token.skeleton.length >= MIN_EDIT_LENGTH) {
     for (const deleted of deletions(token.skeleton)) keys.push(`d:${deleted}`);
   }
@@ -23,8 +25,11 @@ function indexKeys(token: TokenInfo): string[] {
 
 /** Keys to look up for a query token: together they reach every token it is similar to. */
 function queryKeys(token: TokenInfo): string[] {
+  if (token.number !== undefined) return [`n:${token.number}`, `s:${token.skeleton}`];
   const keys = [`s:${token.skeleton}`, `p:${token.phonetic}`, `t:${token.text[0]}`];
   for (const group of token.groups) keys.push(`g:${group}`);
+  keys.push(`a:${token.consonants}`);
+  if (token.abjad) keys.push(`c:${token.consonants}`);
   if (token.skeleton.length >= MIN_EDIT_LENGTH - 1) keys.push(`d:${token.skeleton}`);
   if (token.skeleton.length >= MIN_EDIT_LENGTH) {
     for (const deleted of deletions(token.skeleton)) keys.push(`s:${deleted}`, `d:${deleted}`);
@@ -39,8 +44,11 @@ function queryKeys(token: TokenInfo): string[] {
  */
 export class Vocabulary {
   readonly tokens: TokenInfo[] = [];
-  private readonly ids = new Map<string, number>();
-  private readonly keys = new Map<string, number[]>();
+  private readonly ids = new Map<string, Map<string, number>>();
+  /** Lookup keys hashed to numbers: no key strings kept, lone ids stored bare. */
+  private readonly keys = new RowMultimap();
+  /** Query tokens repeat (company, mohammad): their similar tokens are kept until a token is added. */
+  private readonly cache = new Map<string, [number, number][]>();
 
   get size(): number {
     return this.tokens.length;
@@ -48,34 +56,48 @@ export class Vocabulary {
 
   /** The id of a token, interning it on first sight. */
   intern(token: TokenInfo, kind: NameKind): number {
-    const id = this.ids.get(`${kind}:${token.text}`);
+    const kindKey = token.abjad ? `${kind}!` : kind;
+    let ids = this.ids.get(kindKey);
+    if (!ids) {
+      ids = new Map();
+      this.ids.set(kindKey, ids);
+    }
+    const id = ids.get(token.text);
     if (id !== undefined) return id;
     const created = this.tokens.length;
+    if (this.cache.size) this.cache.clear();
     this.tokens.push(token);
-    this.ids.set(`${kind}:${token.text}`, created);
-    for (const key of indexKeys(token)) {
-      const list = this.keys.get(key);
-      if (list) list.push(created);
-      else this.keys.set(key, [created]);
-    }
+    ids.set(token.text, created);
+    for (const key of indexKeys(token)) this.keys.add(hashString(key), created);
     return created;
   }
 
   /**
-   * Ids and similarities of every vocabulary token similar to `token` (similarity > 0).
+   * Ids and similarities of every vocabulary token similar to `token` (similarity > 0),
+   * most similar first.
    * @example vocabulary.similar(prepareToken("sergei")) // [[12, 0.97], ...]
    */
   similar(token: TokenInfo): [number, number][] {
+    const key = `${token.number === undefined ? "" : "#"}${token.abjad ? "!" : ""}${token.text}`;
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    const found = this.findSimilar(token);
+    if (this.cache.size > 50_000) this.cache.clear();
+    this.cache.set(key, found);
+    return found;
+  }
+
+  private findSimilar(token: TokenInfo): [number, number][] {
     const seen = new Set<number>();
     const found: [number, number][] = [];
-    for (const key of queryKeys(token)) {
-      for (const id of this.keys.get(key) ?? []) {
-        if (seen.has(id)) continue;
-        seen.add(id);
-        const similarity = tokenSimilarity(token, this.tokens[id]!);
-        if (similarity > 0) found.push([id, similarity]);
-      }
-    }
-    return found;
+    const visit = (id: number) => {
+      if (seen.has(id)) return;
+      seen.add(id);
+      const similarity = tokenSimilarity(token, this.tokens[id]!);
+      if (similarity > 0) found.push([id, similarity]);
+    };
+    for (const key of queryKeys(token)) this.keys.forEach(hashString(key), visit);
+    // Most similar first: the candidate search relies on it.
+    return found.sort((a, b) => b[1] - a[1]);
   }
 }

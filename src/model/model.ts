@@ -16,15 +16,15 @@ export function getSchema(name: string, path?: string): Schema {
   return schema;
 }
 
-const propertyCache = new Map<string, Property>();
+// schema -> property name -> Property, filled on first use.
+const propertyCache = new Map<string, Map<string, Property>>();
 
 /**
  * Look up a property of a schema (inherited ones included), refusing unknown names.
  * @example getProperty("Person", "birthDate").type.name // "date"
  */
 export function getProperty(schemaName: string, prop: string, path?: string): Property {
-  const key = `${schemaName}.${prop}`;
-  const cached = propertyCache.get(key);
+  const cached = propertyCache.get(schemaName)?.get(prop);
   if (cached) return cached;
   const schema = getSchema(schemaName, path);
   // The model rebuilds its property maps on every call, too slow per statement.
@@ -36,7 +36,8 @@ export function getProperty(schemaName: string, prop: string, path?: string): Pr
       path,
     );
   }
-  propertyCache.set(key, property);
+  if (!propertyCache.has(schemaName)) propertyCache.set(schemaName, new Map());
+  propertyCache.get(schemaName)?.set(prop, property);
   return property;
 }
 

@@ -48,7 +48,10 @@ function schemaOf(record: XmlNode): string {
   return looksLikeOrganization(name) ? "Company" : "LegalEntity";
 }
 
-/** One `<record>`: a Person (LastName/GivenName) or an entity, and its Sanction. */
+/**
+ * One `<record>`: a Person (LastName/GivenName) or an entity, and its Sanction.
+ * @example readSemaRecord(record, file, { dataset: "ca_sema" }) // [{ entityId: "ca-sema-russia-1-94", prop: "name", … }, …]
+ */
 export function readSemaRecord(record: XmlNode, file: SourceInput, context: ReadContext) {
   const entity = startEntity(schemaOf(record), semaId(record), file, context);
   const at = (tag: string) => `xpath:${record.xpath}/${tag}`;

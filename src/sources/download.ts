@@ -10,7 +10,7 @@ export interface DownloadOptions {
   attempts?: number;
   /** Wait before the first retry, doubled each time (default 1000 ms). */
   backoffMs?: number;
-  /** Per-request timeout (default 120 s). */
+  /** Per-request timeout, body included (default 300 s). */
   timeoutMs?: number;
   /** A pinned sha256 the file must have. */
   sha256?: string;
@@ -24,7 +24,7 @@ export interface Downloaded {
   attempts: number;
 }
 
-const DEFAULTS = { maxBytes: 512 * 1024 * 1024, attempts: 4, backoffMs: 1000, timeoutMs: 120_000 };
+const DEFAULTS = { maxBytes: 512 * 1024 * 1024, attempts: 4, backoffMs: 1000, timeoutMs: 300_000 };
 
 /** A failure worth retrying: a network error, a 5xx/429, a cut-off or corrupted body. */
 class TransientError extends SanctraceError {}
@@ -37,7 +37,10 @@ function tooLarge(url: string, size: number, maxBytes: number): SanctraceError {
   );
 }
 
-/** The sha256 a server states in `Repr-Digest` / `Digest` (RFC 9530 / 3230), as hex. */
+/**
+ * The sha256 a server states in `Repr-Digest` / `Digest` (RFC 9530 / 3230), as hex.
+ * @example statedSha256(new Headers({ digest: "SHA-256=q83v…" })) // "abcd…"
+ */
 export function statedSha256(headers: Headers): string | undefined {
   const header =
     headers.get("repr-digest") ?? headers.get("content-digest") ?? headers.get("digest");

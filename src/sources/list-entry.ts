@@ -16,7 +16,10 @@ export interface SanctionFacts {
   country?: string | undefined;
 }
 
-/** A builder for one list entry, with the dataset and file every statement shares. */
+/**
+ * A builder for one list entry, with the dataset and file every statement shares.
+ * @example startEntity("Person", "unsc-6907993", file, context).add("name", "ERIC BADEGE", "xpath:/…")
+ */
 export function startEntity(
   schema: string,
   id: string,
@@ -63,7 +66,10 @@ export function isoDate(text: string | undefined): string | undefined {
   return iso?.[1];
 }
 
-/** Every date in a free-text field such as `1972-08-10 or 1972-08-11`. */
+/**
+ * Every date in a free-text field such as `1972-08-10 or 1972-08-11`.
+ * @example isoDates("1972-08-10 or 1972-08-11") // ["1972-08-10", "1972-08-11"]
+ */
 export function isoDates(text: string | undefined): string[] {
   if (!text) return [];
   return text
@@ -72,7 +78,10 @@ export function isoDates(text: string | undefined): string[] {
     .filter((date): date is string => date !== undefined);
 }
 
-/** Join address parts into one line, skipping empty ones. */
+/**
+ * Join address parts into one line, skipping empty ones.
+ * @example joinAddress(["Kinshasa", undefined, "Democratic Republic of the Congo"]) // "Kinshasa, Democratic Republic of the Congo"
+ */
 export function joinAddress(parts: Array<string | undefined>): string | undefined {
   const line = parts
     .map((part) => part?.replace(/\s+/g, " ").trim())
@@ -93,7 +102,10 @@ export function looksLikeOrganization(name: string): boolean {
   return ORGANIZATION_WORDS.test(name);
 }
 
-/** Split a list of names such as `A, B; C` on separators, keeping legal forms attached. */
+/**
+ * Split a list of names such as `A, B; C` on separators, keeping legal forms attached.
+ * @example splitNames("Htoo Wood, Htoo Trading Co., Ltd.") // ["Htoo Wood", "Htoo Trading Co., Ltd."]
+ */
 export function splitNames(text: string | undefined): string[] {
   if (!text) return [];
   return text

@@ -121,7 +121,7 @@ describe.skipIf(skipWithoutShared)("OFAC SDN entries", () => {
     ]);
   });
 
-  it("links entries named after 'Linked To:' and sanctions each entry under its programs", async () => {
+  it("links entries named after 'Linked To:' and vessel owners; sanctions each entry under its programs", async () => {
     const { statements } = await readFolder(ofacSdnFormat, sharedPath("ofac_sdn_2023-12-28"));
     const byId = (id: string) => foldStatements(statements.filter((s) => s.entityId === id));
     expect(byId("ofac-41921-link-ofac-42037")).toMatchObject({
@@ -129,12 +129,41 @@ describe.skipIf(skipWithoutShared)("OFAC SDN entries", () => {
       properties: { subject: ["ofac-41921"], object: ["ofac-42037"], role: ["Linked To"] },
     });
     expect(byId("ofac-42037").properties.name).toEqual(["NEXIGN JOINT STOCK COMPANY"]);
+    expect([byId("ofac-15904").properties.owner, byId("ofac-4238").properties.owner]).toEqual([
+      ["ofac-15117"],
+      ["ofac-4238-owner"],
+    ]);
+    expect(byId("ofac-15117").properties.alias).toContain("NITC");
+    expect(byId("ofac-4238-owner")).toMatchObject({
+      schema: "LegalEntity",
+      properties: { name: ["Samir de Navegacion S.A."] },
+    });
     expect(byId("ofac-18310-sanction").properties).toEqual({
       entity: ["ofac-18310"],
       authority: ["Office of Foreign Assets Control"],
       country: ["us"],
       program: ["UKRAINE-EO13661", "RUSSIA-EO14024"],
     });
+  });
+});
+
+describe.skipIf(skipWithoutShared)("OFAC consolidated list", () => {
+  it("dates the Sanction from a listing date in the continued remarks", async () => {
+    const { statements, names } = await readFolder(
+      ofacConsFormat,
+      sharedPath("ofac_consolidated_nonsdn_2025-12"),
+    );
+    const cited = statements
+      .filter((s) => s.entityId === "ofac-cons-17016-sanction")
+      .map((s) => `${s.prop}=${s.value} @${names.get(s.source)} ${s.locator}`);
+    expect(cited).toEqual([
+      "listingDate=2022-02-24 @cons_comments.csv row:2",
+      "entity=ofac-cons-17016 @cons_prim.csv row:83",
+      "authority=Office of Foreign Assets Control @cons_prim.csv row:83",
+      "country=us @cons_prim.csv row:83",
+      "program=UKRAINE-EO13662 @cons_prim.csv row:83",
+      "program=RUSSIA-EO14024 @cons_prim.csv row:83",
+    ]);
   });
 });
 

@@ -2,31 +2,19 @@ import { EntityBuilder, SanctraceError, type Statement } from "../model/index.js
 import { StatementBatcher } from "./batcher.js";
 import { countryCode } from "./countries.js";
 import { readCsvRows } from "./csv-rows.js";
-import { hasProperty } from "./identifiers.js";
 import { readOfacEntry } from "./ofac-entry.js";
-import { claimOfac, OFAC_COLUMNS, type OfacRole, ofacValue, sortOfacFiles } from "./ofac-files.js";
+import {
+  builderContext,
+  claimOfac,
+  nameKey,
+  OFAC_COLUMNS,
+  type OfacList,
+  type OfacRole,
+  ofacValue,
+  sortOfacFiles,
+} from "./ofac-files.js";
+import { readOfacLinks } from "./ofac-links.js";
 import type { ReadContext, SourceFormat, SourceInput } from "./types.js";
-
-interface OfacList {
-  prefix: string;
-  files: Map<OfacRole, SourceInput>;
-  context: ReadContext;
-  /** ent_num -> schema of every primary entry. */
-  schemata: Map<string, string>;
-  /** Upper-cased primary names and aliases -> entity id, to resolve "Linked To:". */
-  names: Map<string, string>;
-  links: Array<{ id: string; target: string; row: number; owner?: boolean }>;
-}
-
-const nameKey = (name: string) =>
-  name
-    .toUpperCase()
-    .replace(/[\s.,]+$/, "")
-    .replace(/\s+/g, " ");
-const builderContext = (list: OfacList, file: SourceInput) => ({
-  dataset: list.context.dataset,
-  source: file.sha256,
-});
 
 async function readComments(list: OfacList) {
   const comments = new Map<string, { text: string; row: number }>();
@@ -151,30 +139,6 @@ async function* readAliases(list: OfacList, batcher: StatementBatcher) {
   check.finish();
 }
 
-/** "Linked To:" names and vessel owners that name another entry of the list. */
-function* readLinks(list: OfacList, batcher: StatementBatcher) {
-  const context = builderContext(list, list.files.get("primary")!);
-  for (const { id, target, row, owner } of list.links) {
-    const targetId = list.names.get(nameKey(target));
-    if (!targetId || targetId === id) continue;
-    const locator = `row:${row}`;
-    if (owner) {
-      const schema = list.schemata.get(id.slice(list.prefix.length + 1))!;
-      if (!hasProperty(schema, "owner")) continue;
-      yield* batcher.add(
-        new EntityBuilder(schema, id, context).add("owner", targetId, locator).statements,
-      );
-      continue;
-    }
-    const link = new EntityBuilder("UnknownLink", `${id}-link-${targetId}`, context);
-    link
-      .add("subject", id, locator)
-      .add("object", targetId, locator)
-      .add("role", "Linked To", locator);
-    yield* batcher.add(link.statements);
-  }
-}
-
 async function* readOfac(
   prefix: string,
   files: SourceInput[],
@@ -192,7 +156,7 @@ async function* readOfac(
   yield* readPrimary(list, batcher);
   yield* readAddresses(list, batcher);
   yield* readAliases(list, batcher);
-  yield* readLinks(list, batcher);
+  yield* readOfacLinks(list, batcher);
   yield* batcher.flush();
 }
 

@@ -10,7 +10,10 @@ const SCHEMA_BY_TYPE: Record<string, string> = {
   aircraft: "Airplane",
 };
 
-/** The FtM schema of an OFAC entry from its type column, name and remarks. */
+/**
+ * The FtM schema of an OFAC entry from its type column, name and remarks.
+ * @example ofacSchema("vessel", "NS LEADER", []) // "Vessel"
+ */
 export function ofacSchema(type: string | undefined, name: string, facts: RemarkFact[]): string {
   const schema = type ? SCHEMA_BY_TYPE[type] : undefined;
   if (schema) return schema;
@@ -91,7 +94,7 @@ function addPersonNames(entity: EntityBuilder, name: string, locator: string): v
 
 /**
  * Add the facts of the remarks; those only in the continuation go to the comments file's
- * row. Returns the names the entry is linked to.
+ * row. Listing dates go to the Sanction. Returns the names the entry is linked to.
  */
 function placeFacts(
   entity: EntityBuilder,
@@ -102,14 +105,30 @@ function placeFacts(
   const { continued } = options;
   const inRow = continued ? new Set(parseRemarks(remarks).map(factKey)) : undefined;
   const rowFacts = inRow ? facts.filter((fact) => inRow.has(factKey(fact))) : facts;
-  const rest = addFacts(entity, rowFacts, `row:${options.row}`);
+  const links = placeGroup(entity, rowFacts, options.context, options.row);
   if (continued && inRow) {
     const more = new EntityBuilder(entity.schema, entity.id, continued.context);
     more.add("notes", continued.text, `row:${continued.row}`);
     const moreFacts = facts.filter((fact) => !inRow.has(factKey(fact)));
-    rest.push(...addFacts(more, moreFacts, `row:${continued.row}`));
+    links.push(...placeGroup(more, moreFacts, continued.context, continued.row));
     entity.statements.push(...more.statements);
   }
+  return links;
+}
+
+/** Facts read from one file's row: on the entity, its Sanction, or links to resolve. */
+function placeGroup(
+  entity: EntityBuilder,
+  facts: RemarkFact[],
+  context: BuilderContext,
+  row: number,
+) {
+  const locator = `row:${row}`;
+  const rest = addFacts(entity, facts, locator);
+  const sanction = new EntityBuilder("Sanction", `${entity.id}-sanction`, context);
+  for (const fact of rest)
+    if (fact.prop === "listingDate") sanction.add("listingDate", fact.value, locator);
+  entity.statements.push(...sanction.statements);
   return rest.filter((fact) => fact.prop === "linkedTo").map((fact) => fact.value);
 }
 

@@ -1,7 +1,7 @@
 import { parse } from "csv-parse/sync";
 import { SanctraceError } from "../model/index.js";
 import { headText } from "./files.js";
-import type { FileProbe, SourceInput } from "./types.js";
+import type { FileProbe, ReadContext, SourceInput } from "./types.js";
 
 /** The four files of OFAC's legacy CSV set, told apart by the shape of their records. */
 export type OfacRole = "primary" | "address" | "alias" | "comments";
@@ -44,14 +44,20 @@ export function ofacRole(probe: FileProbe): OfacRole | undefined {
   return undefined;
 }
 
-/** Files of one OFAC list: the consolidated non-SDN list names its files `cons_*`. */
+/**
+ * Files of one OFAC list: the consolidated non-SDN list names its files `cons_*`.
+ * @example claimOfac(probes, true) // [cons_add.csv, cons_alt.csv, cons_prim.csv, …]
+ */
 export function claimOfac(probes: FileProbe[], consolidated: boolean): FileProbe[] {
   return probes.filter(
     (probe) => ofacRole(probe) !== undefined && /^cons_/i.test(probe.name) === consolidated,
   );
 }
 
-/** The files of a load by role; a load needs exactly one primary file. */
+/**
+ * The files of a load by role; a load needs exactly one primary file.
+ * @example sortOfacFiles(files).get("primary")?.name // "sdn.csv"
+ */
 export function sortOfacFiles(files: SourceInput[]): Map<OfacRole, SourceInput> {
   const byRole = new Map<OfacRole, SourceInput>();
   for (const file of files) {
@@ -78,8 +84,35 @@ export function sortOfacFiles(files: SourceInput[]): Map<OfacRole, SourceInput> 
   return byRole;
 }
 
-/** An OFAC field: `-0-` and blanks are empty. */
+/**
+ * An OFAC field: `-0-` and blanks are empty.
+ * @example ofacValue("-0- ") // undefined
+ */
 export function ofacValue(value: string | undefined): string | undefined {
   const text = value?.trim();
   return text && !EMPTY.test(text) ? text : undefined;
 }
+
+/** One OFAC load in progress: its files and what later files need of the primary one. */
+export interface OfacList {
+  prefix: string;
+  files: Map<OfacRole, SourceInput>;
+  context: ReadContext;
+  /** ent_num -> schema of every primary entry. */
+  schemata: Map<string, string>;
+  /** Upper-cased primary names and aliases -> entity id, to resolve "Linked To:". */
+  names: Map<string, string>;
+  links: Array<{ id: string; target: string; row: number; owner?: boolean }>;
+}
+
+/** Names compare upper-cased, without trailing dots and commas. */
+export const nameKey = (name: string) =>
+  name
+    .toUpperCase()
+    .replace(/[\s.,]+$/, "")
+    .replace(/\s+/g, " ");
+/** Statement context for a file of the load. */
+export const builderContext = (list: OfacList, file: SourceInput) => ({
+  dataset: list.context.dataset,
+  source: file.sha256,
+});

@@ -117,6 +117,12 @@ export const REMARK_LABELS: RemarkLabel[] = [
     lead: true,
   },
   { pattern: "Organization Type", prop: "sector", kind: "text", lead: true },
+  {
+    pattern: String.raw`Listing Date(?: \([^)]*\))?`,
+    prop: "listingDate",
+    kind: "date",
+    lead: true,
+  },
   { pattern: "Linked To", prop: "linkedTo", kind: "text", lead: true },
   { pattern: String.raw`a\.k\.a\.`, prop: "weakAlias", kind: "quoted", lead: true },
   { pattern: String.raw`f\.k\.a\.`, prop: "previousName", kind: "quoted", lead: true },

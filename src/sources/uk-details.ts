@@ -1,29 +1,23 @@
-import type { EntityBuilder, Statement } from "../model/index.js";
+import { EntityBuilder, type Statement } from "../model/index.js";
 import type { StatementBatcher } from "./batcher.js";
 import { parseRemarks, placeFact, type RemarkFact, refineIdentifier } from "./identifiers.js";
-import {
-  addOnce,
-  readUkRows,
-  subjectOf,
-  type UkList,
-  type UkRow,
-  type UkTable,
-} from "./uk-files.js";
+import { isNew, readUkRows, subjectOf, type UkList, type UkRow, type UkTable } from "./uk-files.js";
 
-type RowReader = (list: UkList, entity: EntityBuilder, row: UkRow) => void;
+/** The `[prop, value]` pairs a detail row states about a subject of `schema`. */
+type RowReader = (schema: string, row: UkRow) => Array<[string, string]>;
 
-function readDob(list: UkList, entity: EntityBuilder, row: UkRow): void {
+function readDob(schema: string, row: UkRow): Array<[string, string]> {
   const [year, month, day] = ["year", "month", "day"].map((part) => row.get(part));
   const precision = row.get("precision");
-  if (!year || !/^\d{4}$/.test(year)) return;
+  if (!year || !/^\d{4}$/.test(year)) return [];
   const date =
     precision === "exact" && month && day
       ? `${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}`
       : precision === "month_year" && month
         ? `${year}-${month.padStart(2, "0")}`
         : year;
-  const prop = placeFact(entity.schema, "birthDate");
-  if (prop) addOnce(list, entity, prop, date, row.row);
+  const prop = placeFact(schema, "birthDate");
+  return prop ? [[prop, date]] : [];
 }
 
 const DEFAULT_IDENTIFIER: Record<string, string> = {
@@ -38,6 +32,8 @@ const compact = (value: string) => value.replace(/[\s'-]+/g, "");
 /**
  * The identifiers of a raw value: labelled ones inside it (`INN: 1 OGRN: 2`), else the value
  * named by the note beside it ("Russia INN"), else the value as its type column says.
+ * @example ukIdentifierFacts("780708486042", "national", "Russia INN")
+ * // [{ prop: "innCode", value: "780708486042", country: "ru" }]
  */
 export function ukIdentifierFacts(raw: string, type: string, info: string): RemarkFact[] {
   const value = raw.replace(/^'+/, "").trim();
@@ -50,16 +46,22 @@ export function ukIdentifierFacts(raw: string, type: string, info: string): Rema
   return value ? [refineIdentifier(DEFAULT_IDENTIFIER[type] ?? "idNumber", value)] : [];
 }
 
-function readIdentifier(list: UkList, entity: EntityBuilder, row: UkRow): void {
-  const facts = ukIdentifierFacts(
-    row.get("raw_value"),
-    row.get("identifier_type"),
-    row.get("additional_info"),
-  );
-  for (const fact of facts) {
-    const prop = placeFact(entity.schema, fact.prop);
-    if (prop) addOnce(list, entity, prop, fact.value, row.row);
+// The tables repeat identifier rows many times; parse each distinct one once.
+const identifierCache = new Map<string, RemarkFact[]>();
+
+function readIdentifier(schema: string, row: UkRow): Array<[string, string]> {
+  const [raw, type, info] = ["raw_value", "identifier_type", "additional_info"].map(row.get);
+  const key = `${raw}\u0000${type}\u0000${info}`;
+  let facts = identifierCache.get(key);
+  if (!facts) {
+    facts = ukIdentifierFacts(raw!, type!, info!);
+    if (identifierCache.size > 100_000) identifierCache.clear();
+    identifierCache.set(key, facts);
   }
+  return facts.flatMap((fact): Array<[string, string]> => {
+    const prop = placeFact(schema, fact.prop);
+    return prop ? [[prop, fact.value]] : [];
+  });
 }
 
 const COUNTRY_PROPS: Record<string, string[]> = {
@@ -68,12 +70,12 @@ const COUNTRY_PROPS: Record<string, string[]> = {
   nationality: ["nationality", "flag", "country"],
 };
 
-function readCountry(list: UkList, entity: EntityBuilder, row: UkRow): void {
+function readCountry(schema: string, row: UkRow): Array<[string, string]> {
   const iso = row.get("iso").toLowerCase();
-  if (row.get("iso_available") !== "True" || !/^[a-z]{2}$/.test(iso)) return;
+  if (row.get("iso_available") !== "True" || !/^[a-z]{2}$/.test(iso)) return [];
   const candidates = COUNTRY_PROPS[row.get("country_type")] ?? ["country"];
-  const prop = candidates.find((candidate) => placeFact(entity.schema, candidate) === candidate);
-  if (prop) addOnce(list, entity, prop, iso, row.row);
+  const prop = candidates.find((candidate) => placeFact(schema, candidate) === candidate);
+  return prop ? [[prop, iso]] : [];
 }
 
 const DETAIL_READERS: Array<[UkTable, RowReader]> = [
@@ -94,8 +96,14 @@ export async function* readUkDetails(
     const file = list.files.get(table);
     if (!file) continue;
     for await (const row of readUkRows(file, table)) {
-      const entity = subjectOf(list, table, row);
-      readRow(list, entity, row);
+      const { id, schema } = subjectOf(list, table, row);
+      const fresh = readRow(schema, row).filter(([prop, value]) => isNew(list, id, prop, value));
+      if (!fresh.length) continue;
+      const entity = new EntityBuilder(schema, id, {
+        dataset: list.dataset,
+        source: file.sha256,
+      });
+      for (const [prop, value] of fresh) entity.add(prop, value, `row:${row.row}`);
       yield* batcher.add(entity.statements);
     }
   }

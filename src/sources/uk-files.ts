@@ -1,4 +1,4 @@
-import { EntityBuilder, SanctraceError } from "../model/index.js";
+import { SanctraceError } from "../model/index.js";
 import { type CsvRow, readCsvRows } from "./csv-rows.js";
 import { headText } from "./files.js";
 import type { FileProbe, SourceInput } from "./types.js";
@@ -15,13 +15,19 @@ export const UK_HEADERS = {
 
 export type UkTable = keyof typeof UK_HEADERS;
 
-/** The table a file holds, from its header row, or undefined. */
+/**
+ * The table a file holds, from its header row, or undefined.
+ * @example ukTable(probe) // "subjects"
+ */
 export function ukTable(probe: FileProbe): UkTable | undefined {
   const header = headText(probe).split(/\r?\n/, 1)[0]?.trim();
   return (Object.keys(UK_HEADERS) as UkTable[]).find((table) => UK_HEADERS[table] === header);
 }
 
-/** The files of a load by table; the subjects table is required. */
+/**
+ * The files of a load by table; the subjects table is required.
+ * @example sortUkFiles(files).get("names")?.name // "subject_names.csv"
+ */
 export function sortUkFiles(files: SourceInput[]): Map<UkTable, SourceInput> {
   const byTable = new Map<UkTable, SourceInput>();
   for (const file of files) {
@@ -79,34 +85,31 @@ export interface UkList {
   seen: Set<string>;
 }
 
-/** Builder for the subject of a row in `table`; unknown subjects mean mixed-up files. */
-export function subjectOf(list: UkList, table: UkTable, row: UkRow): EntityBuilder {
+/**
+ * The subject of a row in `table`; unknown subjects mean mixed-up files.
+ * @example subjectOf(list, "dobs", row) // { id: "gb-AFG0006", schema: "Person" }
+ */
+export function subjectOf(list: UkList, table: UkTable, row: UkRow) {
   const uniqueId = row.get("unique_id");
   const schema = list.schemata.get(uniqueId);
-  const file = list.files.get(table)!;
   if (!schema) {
+    const subjects = list.files.get("subjects")!.name;
     throw new SanctraceError(
       "gb_unknown_subject",
-      `subject ${uniqueId} is not in ${list.files.get("subjects")!.name}; the tables come from different lists`,
-      `${file.name} row:${row.row}`,
+      `subject ${uniqueId} is not in ${subjects}; the tables come from different lists`,
+      `${list.files.get(table)!.name} row:${row.row}`,
     );
   }
-  return new EntityBuilder(schema, `gb-${uniqueId}`, {
-    dataset: list.dataset,
-    source: file.sha256,
-  });
+  return { id: `gb-${uniqueId}`, schema };
 }
 
-/** Add a value unless the subject already has it from an earlier row. */
-export function addOnce(
-  list: UkList,
-  entity: EntityBuilder,
-  prop: string,
-  value: string,
-  row: number,
-) {
-  const key = `${entity.id}|${prop}|${value}`;
-  if (!value || list.seen.has(key)) return;
+/**
+ * True the first time a subject states `prop` = `value`: the tables repeat rows many times.
+ * @example isNew(list, "gb-RUS0232", "innCode", "7831000122") // true, then false
+ */
+export function isNew(list: UkList, id: string, prop: string, value: string): boolean {
+  const key = `${id}|${prop}|${value}`;
+  if (!value || list.seen.has(key)) return false;
   list.seen.add(key);
-  entity.add(prop, value, `row:${row}`);
+  return true;
 }

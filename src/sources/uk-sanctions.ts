@@ -5,7 +5,7 @@ import { guessEntitySchema } from "./schema-guess.js";
 import type { ReadContext, SourceFormat, SourceInput } from "./types.js";
 import { readUkDetails } from "./uk-details.js";
 import {
-  addOnce,
+  isNew,
   readUkRows,
   sortUkFiles,
   subjectOf,
@@ -69,16 +69,19 @@ function readSanction(row: UkRow, context: { dataset: string; source: string }):
 const NAME_PROP: Record<string, string> = { primary: "name", primary_variation: "alias" };
 
 function readName(list: UkList, row: UkRow): Statement[] {
-  const entity = subjectOf(list, "names", row);
+  const { id, schema } = subjectOf(list, "names", row);
+  const source = list.files.get("names")!.sha256;
+  const entity = new EntityBuilder(schema, id, { dataset: list.dataset, source });
   const weak = row.get("alias_strength") === "low_quality_aka";
   const prop = weak ? "weakAlias" : (NAME_PROP[row.get("name_type")] ?? "alias");
-  addOnce(list, entity, prop, row.get("full_name"), row.row);
-  if (prop === "name" && entity.schema === "Person") {
-    addOnce(list, entity, "firstName", row.get("name_1"), row.row);
-    addOnce(list, entity, "secondName", row.get("name_2"), row.row);
-    for (const part of ["name_3", "name_4", "name_5"])
-      addOnce(list, entity, "middleName", row.get(part), row.row);
-    addOnce(list, entity, "lastName", row.get("name_6"), row.row);
+  const parts: Array<[string, string]> = [[prop, row.get("full_name")]];
+  if (prop === "name" && schema === "Person") {
+    parts.push(["firstName", row.get("name_1")], ["secondName", row.get("name_2")]);
+    for (const part of ["name_3", "name_4", "name_5"]) parts.push(["middleName", row.get(part)]);
+    parts.push(["lastName", row.get("name_6")]);
+  }
+  for (const [key, value] of parts) {
+    if (isNew(list, id, key, value)) entity.add(key, value, `row:${row.row}`);
   }
   return entity.statements;
 }

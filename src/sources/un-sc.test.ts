@@ -17,6 +17,7 @@ const SAMPLE = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
       <REFERENCE_NUMBER>KPi.099</REFERENCE_NUMBER>
       <LISTED_ON>2017-08-05</LISTED_ON>
       <NAME_ORIGINAL_SCRIPT>Иван Петров</NAME_ORIGINAL_SCRIPT>
+      <COMMENTS1>Director of Korea Example Shipping (KPe.077).</COMMENTS1>
       <GENDER>Male</GENDER>
       <NATIONALITY><VALUE>Russian Federation</VALUE></NATIONALITY>
       <INDIVIDUAL_ALIAS><QUALITY>Good</QUALITY><ALIAS_NAME>Ivan Petrof</ALIAS_NAME></INDIVIDUAL_ALIAS>
@@ -29,7 +30,7 @@ const SAMPLE = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
   <ENTITIES>
     <ENTITY>
       <DATAID>77</DATAID>
-      <FIRST_NAME>KOREA EXAMPLE SHIPPING CO</FIRST_NAME>
+      <FIRST_NAME>KOREA EXAMPLE SHIPPING CO ; KESC</FIRST_NAME>
       <UN_LIST_TYPE>DPRK</UN_LIST_TYPE>
       <REFERENCE_NUMBER>KPe.077</REFERENCE_NUMBER>
       <LISTED_ON>2018-03-30</LISTED_ON>
@@ -60,6 +61,7 @@ describe("UN Security Council reader", () => {
           firstName: ["IVAN"],
           secondName: ["PETROV"],
           alias: ["Иван Петров", "Ivan Petrof"],
+          notes: ["Director of Korea Example Shipping (KPe.077)."],
           weakAlias: ["Vanya"],
           topics: ["sanction"],
           address: ["Vladivostok, Russian Federation"],
@@ -85,6 +87,7 @@ describe("UN Security Council reader", () => {
         "Organization",
         {
           name: ["KOREA EXAMPLE SHIPPING CO"],
+          alias: ["KESC"],
           notes: ["Registered owner of a tanker. IMO number: 5571322."],
           imoNumber: ["IMO5571322"],
           topics: ["sanction"],
@@ -100,6 +103,14 @@ describe("UN Security Council reader", () => {
           listingDate: ["2018-03-30"],
           authorityId: ["KPe.077"],
           unscId: ["KPe.077"],
+        },
+      ],
+      "unsc-42-cites-unsc-77": [
+        "UnknownLink",
+        {
+          subject: ["unsc-42"],
+          object: ["unsc-77"],
+          role: ["cited in the UN remarks as KPe.077"],
         },
       ],
     });

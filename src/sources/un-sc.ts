@@ -4,6 +4,7 @@ import { headText } from "./files.js";
 import { addFacts, parseRemarks } from "./identifiers.js";
 import { isoDate, joinAddress, sanctionOf, startEntity } from "./list-entry.js";
 import type { FileProbe, ReadContext, SourceFormat, SourceInput } from "./types.js";
+import { UnReferences } from "./un-links.js";
 import {
   childrenNamed,
   childText,
@@ -100,8 +101,17 @@ function addPersonFacts(person: EntityBuilder, node: XmlNode): void {
   addDocuments(person, node);
 }
 
-/** One INDIVIDUAL (Person) or ENTITY (Organization) with its Sanction. */
-export function readUnRecord(node: XmlNode, file: SourceInput, context: ReadContext): Statement[] {
+/**
+ * One INDIVIDUAL (Person) or ENTITY (Organization) with its Sanction; cited reference numbers
+ * are noted in `references` for the links made at the end of the file.
+ * @example readUnRecord(individual, file, { dataset: "un_sc_sanctions" }) // [{ entityId: "unsc-6907993", … }, …]
+ */
+export function readUnRecord(
+  node: XmlNode,
+  file: SourceInput,
+  context: ReadContext,
+  references = new UnReferences(),
+): Statement[] {
   const individual = node.name === "INDIVIDUAL";
   const dataId = childText(node, "DATAID") ?? "";
   const entity = startEntity(
@@ -112,7 +122,10 @@ export function readUnRecord(node: XmlNode, file: SourceInput, context: ReadCont
   );
   const at = (tag: string) => `xpath:${node.xpath}/${tag}`;
   const parts = NAME_PARTS.map((part) => childText(node, part));
-  entity.add("name", parts.filter(Boolean).join(" "), at("FIRST_NAME"));
+  // Some entities carry two names in one field: "CAGL ; GREAT LAKES BUSINESS COMPANY (GLBC)".
+  const [name, ...others] = parts.filter(Boolean).join(" ").split(" ; ");
+  entity.add("name", name, at("FIRST_NAME"));
+  for (const other of others) entity.add("alias", other, at("FIRST_NAME"));
   if (individual) {
     ["firstName", "secondName", "middleName"].forEach((prop, index) => {
       entity.add(prop, parts[index], at(NAME_PARTS[index]!));
@@ -128,6 +141,7 @@ export function readUnRecord(node: XmlNode, file: SourceInput, context: ReadCont
   addAddresses(entity, node, individual ? "INDIVIDUAL_ADDRESS" : "ENTITY_ADDRESS");
   if (individual) addPersonFacts(entity, node);
   const reference = childText(node, "REFERENCE_NUMBER");
+  references.note(reference, entity.id, comments, at("COMMENTS1"), file);
   const sanction = sanctionOf(
     entity,
     {
@@ -145,11 +159,14 @@ export function readUnRecord(node: XmlNode, file: SourceInput, context: ReadCont
 }
 
 async function* readUn(files: SourceInput[], context: ReadContext): AsyncIterable<Statement[]> {
+  const references = new UnReferences();
   for (const file of files) {
     for await (const records of readXmlRecords(file, RECORDS, { onBytes: context.onBytes })) {
-      yield records.flatMap((record) => readUnRecord(record, file, context));
+      yield records.flatMap((record) => readUnRecord(record, file, context, references));
     }
   }
+  const links = references.links(context);
+  if (links.length) yield links;
 }
 
 /** The UN Security Council consolidated list (scsanctions.un.org XML). */

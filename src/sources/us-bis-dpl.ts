@@ -27,7 +27,10 @@ export function dplId(name: string, effectiveDate: string): string {
   return makeId("us-bis-dpl", name.replace(/\s+/g, " ").trim(), isoDate(effectiveDate));
 }
 
-/** One DPL row: the denied party (Company by its name, else Person) and its Sanction. */
+/**
+ * One DPL row: the denied party (Company by its name, else Person) and its Sanction.
+ * @example readDplRow({ values: { Name: "I. ASH", … }, row: 2 }, file, { dataset: "us_bis_dpl" })
+ */
 export function readDplRow({ values, row }: CsvRecord, file: SourceInput, context: ReadContext) {
   const locator = `row:${row}`;
   const name = values.Name?.trim() ?? "";

@@ -104,4 +104,26 @@ describe("trade.gov CSL reader", () => {
       ["Sanction", undefined],
     ]);
   });
+
+  it("links a party to another named in its Linked To remark", async () => {
+    const row = (number: string, name: string, remarks: string) =>
+      `Specially Designated Nationals (SDN) - Treasury Department,${number},Vessel,DPRK4,${name},,,,,,,,,,,,,,,"${remarks}",,,,,,,,`;
+    const csv = [
+      HEADER_2019,
+      row("23156", "7-28", "(Linked To: YUSONG SHIPPING CO)"),
+      row("17016", "YUSONG SHIPPING CO", ""),
+      row("23157", "8-29", "(Linked To: NOT ON THIS LIST LTD)"),
+      "",
+    ].join("\n");
+    const entities = foldAll(
+      await readStatements(usTradeCslFormat, [await writeInput("csl.csv", csv)]),
+    );
+    const links = [...entities.values()].filter((entity) => entity.schema === "UnknownLink");
+    expect(links.map((link) => [link.id, link.properties])).toEqual([
+      [
+        "us-trade-csl-23156-linked-us-trade-csl-17016",
+        { subject: ["us-trade-csl-23156"], object: ["us-trade-csl-17016"], role: ["Linked To"] },
+      ],
+    ]);
+  });
 });

@@ -2,6 +2,7 @@ import { type EntityBuilder, makeId, type Statement, slugId } from "../model/ind
 import { StatementBatcher } from "./batcher.js";
 import { countryCode } from "./country-names.js";
 import { parseCslIds } from "./csl-ids.js";
+import { CslLinks } from "./csl-links.js";
 import { type CsvRecord, readCsvTable } from "./csv-table.js";
 import { headText } from "./files.js";
 import { addFacts, hasProperty, parseRemarks, refineIdentifier } from "./identifiers.js";
@@ -61,8 +62,17 @@ function addVessel(entity: EntityBuilder, values: Record<string, string>, at: st
   addKnown(entity, "flag", countryCode(values.vessel_flag), at);
 }
 
-/** One CSL row: the listed party with names, places, identifiers, and its Sanction. */
-export function readCslRow({ values, row }: CsvRecord, file: SourceInput, context: ReadContext) {
+/**
+ * One CSL row: the listed party with names, places, identifiers, and its Sanction; "Linked To"
+ * remarks are noted in `links` and resolved once the files are read.
+ * @example readCslRow({ values: { _id: "52291", name: "RIM, Ryong Nam", … }, row: 6 }, file, context)
+ */
+export function readCslRow(
+  { values, row }: CsvRecord,
+  file: SourceInput,
+  context: ReadContext,
+  links = new CslLinks(),
+) {
   const at = `row:${row}`;
   const entity = startEntity(schemaOf(values), cslId(values), file, context);
   entity.add("name", values.name, at);
@@ -76,6 +86,8 @@ export function readCslRow({ values, row }: CsvRecord, file: SourceInput, contex
   }));
   addFacts(entity, ids, at);
   entity.add("notes", values.remarks, at);
+  const names = [values.name ?? "", ...(values.alt_names ?? "").split(";")];
+  links.note(entity.id, names, values.remarks, at, file);
   if (values.remarks) addFacts(entity, parseRemarks(values.remarks), at);
   entity.add("sourceUrl", values.source_information_url, at);
   entity.add(
@@ -108,11 +120,13 @@ export function readCslRow({ values, row }: CsvRecord, file: SourceInput, contex
 
 async function* readCsl(files: SourceInput[], context: ReadContext): AsyncIterable<Statement[]> {
   const batcher = new StatementBatcher();
+  const links = new CslLinks();
   for (const file of files) {
     for await (const row of readCsvTable(file, { onBytes: context.onBytes })) {
-      yield* batcher.add(readCslRow(row, file, context));
+      yield* batcher.add(readCslRow(row, file, context, links));
     }
   }
+  yield* batcher.add(links.links(context));
   yield* batcher.flush();
 }
 

@@ -182,18 +182,27 @@ export async function* readXmlRecords(
   if (ready.length) yield ready;
 }
 
-/** The trimmed text of the first child named `name`, or undefined. */
+/**
+ * The trimmed text of the first child named `name`, or undefined.
+ * @example childText(individual, "DATAID") // "6907993"
+ */
 export function childText(node: XmlNode, name: string): string | undefined {
   const text = node.children.find((child) => child.name === name)?.text.trim();
   return text ? text : undefined;
 }
 
-/** Every child named `name`. */
+/**
+ * Every child named `name`.
+ * @example childrenNamed(individual, "INDIVIDUAL_ALIAS").length // 3
+ */
 export function childrenNamed(node: XmlNode, name: string): XmlNode[] {
   return node.children.filter((child) => child.name === name);
 }
 
-/** The root element name of an XML file head, skipping the declaration, comments and DOCTYPE. */
+/**
+ * The root element name of an XML file head, skipping the declaration, comments and DOCTYPE.
+ * @example xmlRootName('<?xml version="1.0"?>\n<CONSOLIDATED_LIST>') // "CONSOLIDATED_LIST"
+ */
 export function xmlRootName(head: string): string | undefined {
   const body = head
     .replace(/^\uFEFF/, "")

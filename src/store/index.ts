@@ -11,6 +11,8 @@ export type {
   DatasetLoad,
   DatasetSummary,
   EntityQuery,
+  Judgement,
+  JudgementKind,
   ProgressListener,
   Store,
   StoreStats,

@@ -41,4 +41,16 @@ export const sqliteMigrations: readonly string[] = [
      detail TEXT NOT NULL
    );
    CREATE INDEX audit_kind ON audit (kind, at);`,
+  `CREATE TABLE judgements (
+     seq INTEGER PRIMARY KEY,
+     id TEXT NOT NULL UNIQUE,
+     left_id TEXT NOT NULL,
+     right_id TEXT NOT NULL,
+     judgement TEXT NOT NULL CHECK (judgement IN ('positive', 'negative', 'unsure')),
+     note TEXT NOT NULL,
+     user TEXT NOT NULL,
+     at TEXT NOT NULL
+   );
+   CREATE INDEX judgements_left ON judgements (left_id);
+   CREATE INDEX judgements_right ON judgements (right_id);`,
 ];

@@ -4,17 +4,21 @@ import {
   type EntityRecord,
   foldStatements,
   isA,
+  model,
   propertyType,
   SanctraceError,
   type SourceFile,
   type Statement,
 } from "../model/index.js";
+import { LoadCounts } from "./load-counts.js";
+import { insertJudgement, selectJudgements } from "./sqlite-judgements.js";
 import { sqliteMigrations } from "./sqlite-schema.js";
 import type {
   AuditEntry,
   DatasetLoad,
   DatasetSummary,
   EntityQuery,
+  Judgement,
   ProgressListener,
   Store,
   StoreStats,
@@ -41,7 +45,26 @@ interface DatasetRow {
   statements: number;
 }
 
-const PAGE_SIZE = 2000;
+/** Fold rows ordered by entity id into entities, one group of rows at a time. */
+function* foldRows(rows: Iterable<StatementRow>): Generator<EntityRecord> {
+  let group: Statement[] = [];
+  for (const row of rows) {
+    if (group.length && group[0]!.entityId !== row.entity_id) {
+      yield foldStatements(group);
+      group = [];
+    }
+    group.push(toStatement(row));
+  }
+  if (group.length) yield foldStatements(group);
+}
+
+/** Every schema name that is one of `parents` or inherits from one. */
+function schemataUnder(parents: string[]): string[] {
+  return model
+    .getSchemata()
+    .map((schema) => schema.name)
+    .filter((name) => parents.some((parent) => isA(name, parent)));
+}
 /** Rows per multi-row INSERT (8 parameters each, well under SQLite's 32766 limit). */
 const INSERT_ROWS = 100;
 
@@ -120,11 +143,15 @@ export function openDatabase(path: string): Database.Database {
 export class SqliteStore implements Store {
   readonly db: Database.Database;
   private readonly typeOf = createTypeCache();
-  private wideInsert: Database.Statement | undefined;
-  private narrowInsert: Database.Statement | undefined;
+  private readonly inserts: { wide: Database.Statement; narrow: Database.Statement };
 
   constructor(readonly path: string) {
     this.db = openDatabase(path);
+    // Prepared once per store: preparing a 100-row INSERT per batch would cost as much as it saves.
+    this.inserts = {
+      wide: this.db.prepare(insertSql(INSERT_ROWS)),
+      narrow: this.db.prepare(insertSql(1)),
+    };
   }
 
   async replaceDataset(
@@ -133,6 +160,7 @@ export class SqliteStore implements Store {
     onProgress?: ProgressListener,
   ): Promise<DatasetSummary> {
     const db = this.db;
+    const counts = new LoadCounts();
     const insertBatch = (batch: Statement[]) => {
       for (const s of batch) {
         if (s.dataset !== load.name) {
@@ -144,6 +172,7 @@ export class SqliteStore implements Store {
         }
       }
       this.insertStatements(batch);
+      counts.add(batch);
     };
     db.exec("BEGIN IMMEDIATE");
     try {
@@ -154,7 +183,7 @@ export class SqliteStore implements Store {
         done += batch.length;
         onProgress?.(done);
       }
-      const summary = this.summarize(load);
+      const summary = this.summarize(load, counts);
       const upsertSource = db.prepare(
         "INSERT OR REPLACE INTO sources (sha256, name, size) VALUES (?, ?, ?)",
       );
@@ -186,8 +215,7 @@ export class SqliteStore implements Store {
    * more than SQLite's own work for rows this small.
    */
   private insertStatements(batch: Statement[]): void {
-    const wide = (this.wideInsert ??= this.db.prepare(insertSql(INSERT_ROWS)));
-    const narrow = (this.narrowInsert ??= this.db.prepare(insertSql(1)));
+    const { wide, narrow } = this.inserts;
     const values: string[] = new Array(INSERT_ROWS * 8);
     let index = 0;
     for (; index + INSERT_ROWS <= batch.length; index += INSERT_ROWS) {
@@ -210,30 +238,12 @@ export class SqliteStore implements Store {
     return values;
   }
 
-  private summarize(load: DatasetLoad): DatasetSummary {
-    const counts = this.db
-      .prepare(
-        `SELECT COUNT(*) AS statements, COUNT(DISTINCT entity_id) AS entities
-         FROM statements WHERE dataset = ?`,
-      )
-      .get(load.name) as { statements: number; entities: number };
-    // A target is an entity a Sanction points at, or one tagged with a sanction topic.
-    const targets = this.db
-      .prepare(
-        `SELECT COUNT(*) AS n FROM (
-           SELECT value AS id FROM statements
-           WHERE dataset = ? AND schema = 'Sanction' AND prop = 'entity'
-           UNION
-           SELECT entity_id FROM statements
-           WHERE dataset = ? AND prop = 'topics' AND value LIKE 'sanction%'
-         )`,
-      )
-      .get(load.name, load.name) as { n: number };
+  private summarize(load: DatasetLoad, counts: LoadCounts): DatasetSummary {
     return {
       ...load,
       loadedAt: new Date().toISOString(),
       entities: counts.entities,
-      targets: targets.n,
+      targets: counts.targets,
       statements: counts.statements,
     };
   }
@@ -291,24 +301,30 @@ export class SqliteStore implements Store {
   async *iterateEntities(query: EntityQuery = {}): AsyncIterable<EntityRecord> {
     const datasets = await this.selectDatasets(query);
     if (!datasets.length) return;
-    const marks = datasets.map(() => "?").join(",");
-    const pageIds = this.db.prepare(
-      `SELECT DISTINCT entity_id FROM statements
-       WHERE entity_id > ? AND dataset IN (${marks}) ORDER BY entity_id LIMIT ${PAGE_SIZE}`,
-    );
-    let after = "";
-    for (;;) {
-      const ids = (pageIds.all(after, ...datasets) as Array<{ entity_id: string }>).map(
-        (row) => row.entity_id,
-      );
-      if (!ids.length) return;
-      after = ids[ids.length - 1]!;
-      for (const entity of this.loadEntities(ids)) {
-        if (query.schemata && !query.schemata.some((schema) => isA(entity.schema, schema))) {
-          continue;
+    const marks = (values: string[]) => values.map(() => "?").join(",");
+    const schemata = query.schemata ? schemataUnder(query.schemata) : undefined;
+    const schemaFilter = schemata
+      ? `AND entity_id IN (SELECT entity_id FROM statements WHERE schema IN (${marks(schemata)}))`
+      : "";
+    // One streaming pass on a reader connection of its own, so callers may use the store
+    // while they consume the iterator (WAL gives the reader a stable snapshot).
+    const reader = new Database(this.path, { readonly: true });
+    try {
+      const rows = reader
+        .prepare(
+          `SELECT * FROM statements
+           WHERE entity_id IN (SELECT entity_id FROM statements WHERE dataset IN (${marks(datasets)}))
+           ${schemaFilter}
+           ORDER BY entity_id, id`,
+        )
+        .iterate(...datasets, ...(schemata ?? [])) as IterableIterator<StatementRow>;
+      for (const entity of foldRows(rows)) {
+        if (!query.schemata || query.schemata.some((schema) => isA(entity.schema, schema))) {
+          yield entity;
         }
-        yield entity;
       }
+    } finally {
+      reader.close();
     }
   }
 
@@ -318,24 +334,6 @@ export class SqliteStore implements Store {
       .filter((dataset) => !query.kind || dataset.kind === query.kind)
       .filter((dataset) => !query.datasets || query.datasets.includes(dataset.name))
       .map((dataset) => dataset.name);
-  }
-
-  private loadEntities(ids: string[]): EntityRecord[] {
-    const marks = ids.map(() => "?").join(",");
-    const rows = this.db
-      .prepare(`SELECT * FROM statements WHERE entity_id IN (${marks}) ORDER BY entity_id, id`)
-      .all(...ids) as StatementRow[];
-    const entities: EntityRecord[] = [];
-    let group: Statement[] = [];
-    for (const row of rows) {
-      if (group.length && group[0]!.entityId !== row.entity_id) {
-        entities.push(foldStatements(group));
-        group = [];
-      }
-      group.push(toStatement(row));
-    }
-    if (group.length) entities.push(foldStatements(group));
-    return entities;
   }
 
   async getSource(sha256: string): Promise<SourceFile | undefined> {
@@ -388,6 +386,14 @@ export class SqliteStore implements Store {
       ...row,
       detail: JSON.parse(row.detail) as Record<string, unknown>,
     }));
+  }
+
+  async appendJudgement(entry: Omit<Judgement, "id" | "at"> & { at?: string }): Promise<Judgement> {
+    return insertJudgement(this.db, entry);
+  }
+
+  async listJudgements(entityId?: string): Promise<Judgement[]> {
+    return selectJudgements(this.db, entityId);
   }
 
   async close(): Promise<void> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Statement } from "../model/index.js";
-import type { DatasetLoad, Store } from "./store.js";
+import type { DatasetLoad, Judgement, Store } from "./store.js";
 
 const source = { name: "list.csv", sha256: "a".repeat(64), size: 10 };
 
@@ -130,6 +130,53 @@ export function describeStoreContract(name: string, createStore: () => Promise<S
         ["screen", "ana", { hits: 3 }],
       ]);
       expect(await store.listAudit()).toHaveLength(2);
+      await store.close();
+    });
+
+    it("keeps append-only judgements that survive reloading the lists", async () => {
+      const store = await createStore();
+      await store.replaceDataset(load("alpha"), batches([statement("c1", "name", "Kupol")]));
+      const first = await store.appendJudgement({
+        left: "c1",
+        right: "c2",
+        judgement: "positive",
+        note: "same INN",
+        user: "ana",
+        at: "2026-01-01T00:00:00.000Z",
+      });
+      await store.appendJudgement({
+        left: "c3",
+        right: "c1",
+        judgement: "negative",
+        note: "",
+        user: "ben",
+        at: "2026-01-01T00:00:00.000Z",
+      });
+      await store.appendJudgement({
+        left: "c4",
+        right: "c5",
+        judgement: "unsure",
+        note: "",
+        user: "ana",
+      });
+      await store.replaceDataset(load("alpha"), batches([statement("c1", "name", "Kupol")]));
+      expect(first).toEqual({
+        id: expect.any(String),
+        left: "c1",
+        right: "c2",
+        judgement: "positive",
+        note: "same INN",
+        user: "ana",
+        at: "2026-01-01T00:00:00.000Z",
+      });
+      const shown = (judgements: Judgement[]) =>
+        judgements.map((j) => [j.left, j.right, j.judgement, j.user]);
+      expect(shown(await store.listJudgements("c1"))).toEqual([
+        ["c1", "c2", "positive", "ana"],
+        ["c3", "c1", "negative", "ben"],
+      ]);
+      expect(shown(await store.listJudgements())).toHaveLength(3);
+      expect(await store.listJudgements("c9")).toEqual([]);
       await store.close();
     });
   });

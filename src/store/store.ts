@@ -35,6 +35,20 @@ export interface AuditEntry {
   detail: Record<string, unknown>;
 }
 
+/** An analyst's decision on whether two entities are the same. */
+export type JudgementKind = "positive" | "negative" | "unsure";
+
+/** One entry of the append-only judgement log; ids refer to entities, which are deterministic. */
+export interface Judgement {
+  id: string;
+  left: string;
+  right: string;
+  judgement: JudgementKind;
+  note: string;
+  user: string;
+  at: string;
+}
+
 export interface EntityQuery {
   datasets?: string[];
   /** Only entities whose schema is one of these (or inherits from one). */
@@ -78,5 +92,9 @@ export interface Store {
   stats(): Promise<StoreStats>;
   appendAudit(entry: Omit<AuditEntry, "id" | "at"> & { at?: string }): Promise<AuditEntry>;
   listAudit(kind?: string, limit?: number): Promise<AuditEntry[]>;
+  /** Append a judgement; earlier ones are never changed. */
+  appendJudgement(entry: Omit<Judgement, "id" | "at"> & { at?: string }): Promise<Judgement>;
+  /** Judgements in the order they were made, all or those naming `entityId` on either side. */
+  listJudgements(entityId?: string): Promise<Judgement[]>;
   close(): Promise<void>;
 }

@@ -5,7 +5,9 @@ export {
   splitLegalForms,
   symbolGroups,
 } from "./legal-forms.js";
+export { isPatronymic, isTitle } from "./name-parts.js";
 export { nameTokens, normalizeName, normalizeNameVariants } from "./normalize.js";
-export { phoneticKey } from "./phonetic.js";
+export { numberValue } from "./numbers.js";
+export { phoneticKey, phoneticKeyOfSkeleton } from "./phonetic.js";
 export { skeleton } from "./skeleton.js";
 export { transliterate } from "./transliterate.js";

@@ -3,6 +3,9 @@ import { normalizeName } from "./normalize.js";
 
 interface LegalFormTable {
   phrases: Map<string, string>;
+  /** First and last words of every phrase: most names start and end with neither. */
+  firstWords: Set<string>;
+  lastWords: Set<string>;
   longest: number;
   symbols: Map<string, string[]>;
 }
@@ -24,17 +27,22 @@ function loadTable(): LegalFormTable {
   if (loaded) return loaded;
   const phrases = new Map<string, string>();
   let longest = 1;
+  const firstWords = new Set<string>();
+  const lastWords = new Set<string>();
   for (const [className, , aliases] of table.legalForms as [string, string, string[]][]) {
     for (const alias of aliases) {
       const phrase = normalizeName(alias);
       if (!phrase || phrases.has(phrase)) continue;
       phrases.set(phrase, className);
-      longest = Math.max(longest, phrase.split(" ").length);
+      const words = phrase.split(" ");
+      longest = Math.max(longest, words.length);
+      firstWords.add(words[0]!);
+      lastWords.add(words[words.length - 1]!);
     }
   }
   const symbols = new Map<string, string[]>();
   for (const [group, words] of Object.entries(table.symbols)) addSymbols(symbols, group, words);
-  loaded = { phrases, longest, symbols };
+  loaded = { phrases, firstWords, lastWords, longest, symbols };
   return loaded;
 }
 
@@ -54,28 +62,45 @@ export interface LegalFormSplit {
   forms: string[];
 }
 
+function formAt(tokens: string[], start: number, end: number): string | undefined {
+  return loadTable().phrases.get(tokens.slice(start, end).join(" "));
+}
+
+/** The longest legal form starting at `start` (or ending at `end`), as [size, class]. */
+function longestForm(tokens: string[], start: number, end: number, fromEnd: boolean) {
+  const { longest, firstWords, lastWords } = loadTable();
+  if (fromEnd ? !lastWords.has(tokens[end - 1]!) : !firstWords.has(tokens[start]!)) {
+    return undefined;
+  }
+  for (let size = Math.min(longest, end - start); size > 0; size--) {
+    const form = fromEnd ? formAt(tokens, end - size, end) : formAt(tokens, start, start + size);
+    if (form) return [size, form] as const;
+  }
+  return undefined;
+}
+
 /**
- * Remove legal-form phrases (longest first) from normalized tokens.
+ * Remove legal-form phrases (longest first) from the start and the end of normalized tokens;
+ * words inside the name stay, since short forms (ii, sa, ag) are also ordinary words there.
  * @example splitLegalForms(["jsc", "tactical", "missiles", "corporation"])
  * // { tokens: ["tactical", "missiles", "corporation"], forms: ["JSC"] }
  */
 export function splitLegalForms(tokens: string[]): LegalFormSplit {
-  const { phrases, longest } = loadTable();
-  const kept: string[] = [];
   const forms: string[] = [];
-  let index = 0;
-  while (index < tokens.length) {
-    let found = 0;
-    for (let size = Math.min(longest, tokens.length - index); size > 0 && !found; size--) {
-      const form = phrases.get(tokens.slice(index, index + size).join(" "));
-      if (form) forms.push(form);
-      if (form) found = size;
-    }
-    if (found) index += found;
-    else kept.push(tokens[index++]!);
+  let start = 0;
+  let end = tokens.length;
+  for (let found = longestForm(tokens, start, end, false); found && start < end; ) {
+    forms.push(found[1]);
+    start += found[0];
+    found = longestForm(tokens, start, end, false);
+  }
+  for (let found = longestForm(tokens, start, end, true); found && start < end; ) {
+    forms.push(found[1]);
+    end -= found[0];
+    found = longestForm(tokens, start, end, true);
   }
   // A name that is nothing but a legal form keeps its words.
-  return kept.length ? { tokens: kept, forms } : { tokens, forms: [] };
+  return start < end ? { tokens: tokens.slice(start, end), forms } : { tokens, forms: [] };
 }
 
 /**

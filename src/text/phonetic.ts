@@ -10,7 +10,7 @@ const CLASSES: Record<string, string> = {
   t: "t",
   g: "k",
   k: "k",
-  c: "k",
+  c: "s",
   s: "s",
   z: "s",
   j: "j",
@@ -22,15 +22,23 @@ const CLASSES: Record<string, string> = {
 };
 
 /**
- * A coarse phonetic key of a Latin token: first letter kept, later vowels and h dropped,
+ * A coarse phonetic key of a Latin token: a leading vowel kept as "a", other vowels and h dropped,
  * similar consonants merged, repeats collapsed.
  * @example phoneticKey("lukashenko") // "lkskn"
  * @example phoneticKey("mohammed") === phoneticKey("muhamad") // true
  */
 export function phoneticKey(token: string): string {
-  const skel = skeleton(token);
+  return phoneticKeyOfSkeleton(skeleton(token));
+}
+
+/**
+ * The phonetic key of a token already reduced by `skeleton`.
+ * @example phoneticKeyOfSkeleton("lukasenko") // "lkskn"
+ */
+export function phoneticKeyOfSkeleton(skel: string): string {
   if (!skel) return "";
-  let key = skel[0] === "h" ? "" : skel[0]!.replace(/[eiouy]/, "a");
+  const first = skel[0]!;
+  let key = /[aeiouy]/.test(first) ? "a" : (CLASSES[first] ?? first);
   let last = CLASSES[skel[0]!] ?? "";
   for (const char of skel.slice(1)) {
     const code = CLASSES[char];

@@ -1,26 +1,39 @@
-/** Rewrites that map competing romanizations of one sound onto one spelling, in order. */
-const REWRITES: [RegExp, string][] = [
-  [/x/g, "ks"],
-  [/w/g, "v"],
-  [/ph/g, "f"],
-  [/q/g, "k"],
-  [/ck/g, "k"],
-  [/(shch|shtch|sch)/g, "s"],
-  [/t?ch/g, "c"],
-  [/sh/g, "s"],
-  [/zh/g, "z"],
-  [/kh/g, "h"],
-  [/(ts|tz)/g, "c"],
-  [/(dzh|dj)/g, "j"],
-  [/[yij]+u/g, "u"],
-  [/[yij]+a/g, "a"],
-  [/[yij]+o/g, "o"],
-  [/\b[yj]e/g, "e"],
-  [/([aeiou])[yj]e/g, "$1e"],
-  [/[eiy][iyj]$/g, "i"],
-  [/[yj]/g, "i"],
-  [/(.)\1+/g, "$1"],
+/**
+ * Rewrites that map competing romanizations of one sound onto one spelling, in order; each
+ * runs only when the token holds one of its trigger letters (most tokens skip most rules).
+ */
+const REWRITES: [RegExp, string, string][] = [
+  [/^(hs|x)/g, "s", "x"],
+  [/x/g, "ks", "x"],
+  [/w/g, "v", "w"],
+  [/ph/g, "f", "p"],
+  [/q/g, "k", "q"],
+  [/ck/g, "k", "k"],
+  [/(shch|shtch|sch)/g, "s", "c"],
+  [/t?ch/g, "c", "c"],
+  [/sh/g, "s", "h"],
+  [/zh/g, "z", "z"],
+  [/kh/g, "h", "k"],
+  [/(ts|tz)/g, "c", "t"],
+  [/(dzh|dj)/g, "j", "d"],
+  [/[yij]+u/g, "u", "u"],
+  [/[yij]+a/g, "a", "a"],
+  [/[yij]+o/g, "o", "o"],
+  [/\b[yj]e/g, "e", "yj"],
+  [/([aeiou])[yj]e/g, "$1e", "yj"],
+  [/[eiy]+[iyj]$/g, "i", "iyj"],
+  [/[yj]/g, "i", "yj"],
+  // Korean romanizations: eo/o and eu/u (jeong, jong; eun, un).
+  [/eo/g, "o", "o"],
+  [/eu/g, "u", "u"],
+  [/(.)\1+/g, "$1", ""],
 ];
+
+function triggered(text: string, triggers: string): boolean {
+  if (!triggers) return true;
+  for (let i = 0; i < triggers.length; i++) if (text.includes(triggers[i]!)) return true;
+  return false;
+}
 
 /**
  * A spelling skeleton of one Latin token that BGN/PCGN, ISO 9 (without diacritics), ICAO and
@@ -30,6 +43,8 @@ const REWRITES: [RegExp, string][] = [
  */
 export function skeleton(token: string): string {
   let out = token;
-  for (const [pattern, replacement] of REWRITES) out = out.replace(pattern, replacement);
+  for (const [pattern, replacement, triggers] of REWRITES) {
+    if (triggered(out, triggers)) out = out.replace(pattern, replacement);
+  }
   return out;
 }

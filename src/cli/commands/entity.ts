@@ -1,6 +1,6 @@
 import type { Command } from "commander";
+import { describeCanonical, loadResolver } from "../../match/index.js";
 import { SanctraceError } from "../../model/index.js";
-import { describeEntity } from "../../store/index.js";
 import { type CliContext, globalOptions, withStore } from "../context.js";
 import { printTable } from "../output.js";
 
@@ -11,7 +11,9 @@ export function registerEntity(program: Command, context: CliContext): void {
     .argument("<id>", "entity id, e.g. ofac-46431")
     .action(async (id: string, _options, command: Command) => {
       const { db, json } = globalOptions(command, context);
-      const view = await withStore(db, (store) => describeEntity(store, id));
+      const view = await withStore(db, async (store) =>
+        describeCanonical(store, await loadResolver(store), id),
+      );
       if (!view) throw new SanctraceError("entity_not_found", `no entity with id "${id}"`, db);
       const { io } = context;
       if (json) {
@@ -19,12 +21,16 @@ export function registerEntity(program: Command, context: CliContext): void {
         return;
       }
       io.stdout(
-        `${view.caption}  [${view.schema}]  ${view.id}\ndatasets: ${view.datasets.join(", ")}\n\n`,
+        `${view.caption}  [${view.schema}]  ${view.id}\ndatasets: ${view.datasets.join(", ")}\n`,
       );
+      if (view.referents.length > 1) io.stdout(`merged: ${view.referents.join(", ")}\n`);
+      io.stdout("\n");
+      const merged = view.referents.length > 1;
       printTable(
         io,
-        ["property", "value", "dataset", "source", "locator"],
+        [...(merged ? ["entity"] : []), "property", "value", "dataset", "source", "locator"],
         view.statements.map((s) => [
+          ...(merged ? [s.entity_id] : []),
           s.prop,
           s.value,
           s.dataset,

@@ -1,0 +1,189 @@
+/**
+ * Matching speed with every list in shared/data that this branch reads: index build time and
+ * memory, single-query latency (p50/p99 over 10k queries: perturbed list names and invented
+ * names), batch throughput, each beside a brute-force baseline (best Jaro-Winkler over every
+ * name) in the same run; then a 1M generated-entity build in a child process.
+ * Run: node --import tsx bench/match-speed.ts [--generated 1000000]
+ */
+import { execFileSync } from "node:child_process";
+import { performance } from "node:perf_hooks";
+import { bestJaroWinkler, normalizedNameTable } from "../src/match/brute-force.js";
+import { buildMatchIndex, scorePair } from "../src/match/index.js";
+import { normalizeName } from "../src/text/index.js";
+import { sharedPath, skipWithoutShared } from "../test/helpers/shared.js";
+import {
+  generateEntities,
+  inventName,
+  loadSharedLists,
+  perturbName,
+  random,
+} from "./speed-data.js";
+
+const QUERIES = 10_000;
+const BASELINE_SAMPLE = 200;
+const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]!;
+}
+
+function latencyRow(
+  label: string,
+  times: number[],
+  cpuTimes: number[],
+  total: number,
+  cpu: NodeJS.CpuUsage,
+) {
+  const sorted = [...times].sort((a, b) => a - b);
+  const sortedCpu = [...cpuTimes].sort((a, b) => a - b);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
+  return {
+    method: label,
+    queries: times.length,
+    "p50 ms": percentile(sorted, 50).toFixed(3),
+    "p99 ms": percentile(sorted, 99).toFixed(3),
+    "p50 CPU ms": percentile(sortedCpu, 50).toFixed(3),
+    "p99 CPU ms": percentile(sortedCpu, 99).toFixed(3),
+    "batch queries/s (wall)": Math.round((times.length / total) * 1000),
+    "batch queries/s (CPU)": Math.round((times.length / cpuMs) * 1000),
+  };
+}
+
+async function benchLists(): Promise<void> {
+  const { entities, loaded, skipped } = await loadSharedLists(sharedPath());
+  console.log(
+    `loaded: ${loaded.join(", ")}\nskipped (no reader on this branch): ${skipped.join(", ") || "none"}`,
+  );
+  // Load the legal-form table and transliterators once, outside the timings.
+  const warmup = performance.now();
+  scorePair(entities[0]!, entities[0]!);
+  console.log(
+    `startup (legal-form table, transliterators): ${Math.round(performance.now() - warmup)} ms`,
+  );
+  global.gc?.();
+  const heapBefore = process.memoryUsage().heapUsed;
+  let started = performance.now();
+  const cpu = process.cpuUsage();
+  const index = await buildMatchIndex(entities);
+  const buildMs = performance.now() - started;
+  const buildCpu = process.cpuUsage(cpu);
+  global.gc?.();
+  const indexHeap = process.memoryUsage().heapUsed - heapBefore;
+  started = performance.now();
+  const table = normalizedNameTable(entities);
+  const tableMs = performance.now() - started;
+  console.table([
+    {
+      structure: "sanctrace index",
+      entities: index.size,
+      "build ms": Math.round(buildMs),
+      "build CPU ms": Math.round((buildCpu.user + buildCpu.system) / 1000),
+      heap: mb(indexHeap),
+    },
+    {
+      structure: "brute-force name table",
+      entities: entities.length,
+      "build ms": Math.round(tableMs),
+      "build CPU ms": "-",
+      heap: "-",
+    },
+  ]);
+  const next = random(42);
+  const queries = Array.from({ length: QUERIES }, (_, i) => {
+    const entity = entities[Math.floor(next() * entities.length)]!;
+    const name = i % 2 ? inventName(next) : perturbName(entity.caption, next);
+    return { schema: entity.schema, properties: { name: [name] } };
+  });
+  const times: number[] = [];
+  const cpuTimes: number[] = [];
+  let hits = 0;
+  started = performance.now();
+  const indexCpu = process.cpuUsage();
+  for (const query of queries) {
+    const t0 = performance.now();
+    const c0 = process.cpuUsage();
+    hits += index.match(query).filter((hit) => hit.match).length;
+    const c1 = process.cpuUsage(c0);
+    times.push(performance.now() - t0);
+    cpuTimes.push((c1.user + c1.system) / 1000);
+  }
+  const total = performance.now() - started;
+  const indexCpuUsed = process.cpuUsage(indexCpu);
+  const baseline: number[] = [];
+  const baselineCpuTimes: number[] = [];
+  const baselineStart = performance.now();
+  const baselineCpu = process.cpuUsage();
+  for (const query of queries.slice(0, BASELINE_SAMPLE)) {
+    const t0 = performance.now();
+    const c0 = process.cpuUsage();
+    bestJaroWinkler(table, normalizeName(query.properties.name[0]!));
+    const c1 = process.cpuUsage(c0);
+    baseline.push(performance.now() - t0);
+    baselineCpuTimes.push((c1.user + c1.system) / 1000);
+  }
+  const baselineTotal = performance.now() - baselineStart;
+  const baselineCpuUsed = process.cpuUsage(baselineCpu);
+  console.log(`single queries (limit 5, threshold 0.7); ${hits} matches over ${QUERIES} queries`);
+  console.table([
+    latencyRow("sanctrace index", times, cpuTimes, total, indexCpuUsed),
+    latencyRow(
+      `brute force JW (first ${BASELINE_SAMPLE})`,
+      baseline,
+      baselineCpuTimes,
+      baselineTotal,
+      baselineCpuUsed,
+    ),
+  ]);
+}
+
+async function benchGenerated(count: number): Promise<void> {
+  const entities = [...generateEntities(count)];
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  const index = await buildMatchIndex(entities);
+  const buildMs = performance.now() - started;
+  const { user, system } = process.cpuUsage(cpu);
+  global.gc?.();
+  const { rss, heapUsed } = process.memoryUsage();
+  const next = random(9);
+  const queries = Array.from({ length: 1000 }, () => ({
+    schema: "Person",
+    properties: { name: [inventName(next)] },
+  }));
+  const t0 = performance.now();
+  for (const query of queries) index.match(query);
+  const perQuery = (performance.now() - t0) / queries.length;
+  console.table([
+    {
+      entities: index.size,
+      "build ms (wall)": Math.round(buildMs),
+      "build ms (CPU)": Math.round((user + system) / 1000),
+      "RSS after build": mb(rss),
+      heap: mb(heapUsed),
+      "mean ms, 1k invented-name queries": perQuery.toFixed(3),
+    },
+  ]);
+}
+
+const generated = process.argv.indexOf("--generated");
+if (generated >= 0) {
+  await benchGenerated(Number(process.argv[generated + 1] ?? 1_000_000));
+} else if (skipWithoutShared) {
+  console.log("shared data absent: set SANCTRACE_SHARED to run this benchmark");
+} else {
+  await benchLists();
+  const count = process.argv.includes("--skip-generated") ? 0 : 1_000_000;
+  if (count) {
+    const args = [
+      "--max-old-space-size=4096",
+      "--expose-gc",
+      "--import",
+      "tsx",
+      import.meta.filename,
+      "--generated",
+      String(count),
+    ];
+    console.log(`generated entities (child process, 4 GB heap cap):`);
+    console.log(execFileSync(process.execPath, args, { encoding: "utf8" }).trim());
+  }
+}

@@ -1,0 +1,124 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { EntityRecord } from "../model/index.js";
+import { bruteForceMatch } from "./brute-force.js";
+import { buildMatchIndex } from "./match-index.js";
+
+const SYLLABLES = [
+  "al",
+  "ex",
+  "an",
+  "der",
+  "ser",
+  "gei",
+  "pu",
+  "tin",
+  "vla",
+  "di",
+  "mir",
+  "ko",
+  "va",
+  "lev",
+  "ich",
+  "ov",
+  "sha",
+  "che",
+  "kho",
+  "zhu",
+  "ya",
+  "yu",
+  "mo",
+  "ham",
+  "med",
+  "ali",
+  "ba",
+  "rak",
+  "ro",
+  "man",
+  "in",
+  "vest",
+  "tek",
+  "nik",
+  "a",
+  "o",
+  "i",
+  "e",
+];
+const syllable = fc.constantFrom(...SYLLABLES);
+const token = fc.oneof(
+  {
+    weight: 8,
+    arbitrary: fc.array(syllable, { minLength: 1, maxLength: 4 }).map((s) => s.join("")),
+  },
+  { weight: 1, arbitrary: fc.constantFrom("v", "a", "m", "k") },
+  { weight: 1, arbitrary: fc.constantFrom("ooo", "llc", "ltd", "company", "2", "iii") },
+);
+const name = fc.array(token, { minLength: 1, maxLength: 4 }).map((tokens) => tokens.join(" "));
+
+/** A query near a name: a typo, a dropped or swapped word, a romanization change. */
+function perturb(text: string, choice: number, position: number): string {
+  const at = position % Math.max(1, text.length);
+  const words = text.split(" ");
+  switch (choice) {
+    case 0:
+      return text.slice(0, at) + text.slice(at + 1);
+    case 1:
+      return `${text.slice(0, at)}y${text.slice(at)}`;
+    case 2:
+      return `${text.slice(0, at)}${text[at + 1] ?? ""}${text[at] ?? ""}${text.slice(at + 2)}`;
+    case 3:
+      return words.length > 1 ? words.filter((_, i) => i !== at % words.length).join(" ") : text;
+    case 4:
+      return [...words].reverse().join(" ");
+    case 5:
+      return text.replace(/kh/g, "h").replace(/ya/g, "ia").replace(/zh/g, "j");
+    default:
+      return `${text} ${SYLLABLES[at % SYLLABLES.length]}`;
+  }
+}
+
+/** Entities perturbed from a few base names, so near-duplicates are the rule. */
+const entities = fc
+  .tuple(
+    fc.array(name, { minLength: 1, maxLength: 5 }),
+    fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 8 }), fc.nat(), fc.boolean()), {
+      minLength: 5,
+      maxLength: 40,
+    }),
+  )
+  .map(([pool, rows]) =>
+    rows.map(([pick, choice, position, person], index): EntityRecord => {
+      const text = perturb(pool[pick % pool.length]!, choice, position) || "x";
+      const schema = person ? "Person" : "Company";
+      const properties: Record<string, string[]> = { name: [text] };
+      return { id: `e${index}`, schema, caption: text, properties, datasets: ["generated"] };
+    }),
+  );
+
+describe("the candidate index against brute force", () => {
+  it("never misses an entity the scorer puts at or above the threshold", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        entities,
+        fc.nat(),
+        fc.integer({ min: 0, max: 7 }),
+        fc.nat(),
+        fc.constantFrom("Person", "Company", "LegalEntity"),
+        fc.constantFrom(0.5, 0.7, 0.85),
+        async (records, pick, choice, position, schema, threshold) => {
+          const target = records[pick % records.length]!;
+          const text = perturb(target.properties.name![0]!, choice, position);
+          const query = { schema, properties: { name: [text] } };
+          const index = await buildMatchIndex(records);
+          const expected = bruteForceMatch(records, query, threshold);
+          const found = index
+            .match(query, { threshold, limit: records.length })
+            .filter((hit) => hit.match)
+            .map(({ id, score }) => ({ id, score }));
+          expect(found).toEqual(expected);
+        },
+      ),
+      { numRuns: 400, seed: 20261126 },
+    );
+  });
+});

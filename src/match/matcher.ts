@@ -1,0 +1,122 @@
+import { type EntityRecord, model, SanctraceError } from "../model/index.js";
+import type { DatasetSummary, Store } from "../store/index.js";
+import { mergeRecords } from "./canonical.js";
+import { loadResolver } from "./judge.js";
+import { buildMatchIndex } from "./match-index.js";
+import type { Resolver } from "./resolver.js";
+import type { MatchHit, MatchIndex, MatchQuery } from "./types.js";
+
+const DEFAULT_CUTOFF = 0.5;
+
+/** The schemata whose entities are indexed: everything a query can be matched to. */
+const MATCHABLE = Object.values(model.schemata)
+  .filter((schema) => schema?.matchable)
+  .map((schema) => schema!.name);
+
+export interface MatcherOptions {
+  threshold?: number;
+  limit?: number;
+  /** Lowest score returned at all (default 0.5): weaker candidates are noise. */
+  cutoff?: number;
+  /** List names to match against; undefined or `["default"]` means every loaded list. */
+  datasets?: string[];
+}
+
+/** A hit with judgements applied: its id is the canonical id, its entity the merged one. */
+export interface ResolvedHit extends MatchHit {
+  referents: string[];
+}
+
+/**
+ * The list index plus the judgement resolver: what `match`, `screen` and the API query.
+ * @example const matcher = await openMatcher(store); await matcher.match(query);
+ */
+export class Matcher {
+  constructor(
+    readonly store: Store,
+    readonly index: MatchIndex,
+    readonly resolver: Resolver,
+    readonly lists: DatasetSummary[],
+  ) {}
+
+  /** Ranked hits for one query; negatively judged pairs are hidden, clusters collapsed. */
+  async match(query: MatchQuery, options: MatcherOptions = {}): Promise<ResolvedHit[]> {
+    const limit = options.limit ?? 5;
+    const datasets = this.selectLists(options.datasets);
+    const queryId = query.id;
+    const exclude = (candidate: string) =>
+      candidate === queryId ||
+      (queryId !== undefined && this.resolver.areApart(queryId, candidate));
+    const hits = this.index.match(query, {
+      threshold: options.threshold ?? 0.7,
+      limit: limit * 2,
+      exclude,
+      ...(datasets ? { datasets } : {}),
+    });
+    const cutoff = options.cutoff ?? DEFAULT_CUTOFF;
+    const kept = hits.filter((hit) => hit.score >= cutoff);
+    return (await this.collapse(kept)).slice(0, limit);
+  }
+
+  /** Refuse to screen when no list is loaded: every result would be empty. */
+  requireLists(): this {
+    if (!this.lists.length) {
+      throw new SanctraceError(
+        "no_lists_loaded",
+        "no sanctions list is loaded; run `sanctrace lists load PATH` or `sanctrace lists update`",
+      );
+    }
+    return this;
+  }
+
+  /** Validate list names; undefined means all. */
+  selectLists(datasets: string[] | undefined): string[] | undefined {
+    if (!datasets?.length || (datasets.length === 1 && datasets[0] === "default")) return undefined;
+    for (const name of datasets) {
+      if (!this.lists.some((list) => list.name === name)) {
+        const known = this.lists.map((list) => list.name).join(", ") || "none";
+        throw new SanctraceError(
+          "dataset_not_found",
+          `no list named "${name}" is loaded (loaded: ${known})`,
+          name,
+        );
+      }
+    }
+    return datasets;
+  }
+
+  private async collapse(hits: MatchHit[]): Promise<ResolvedHit[]> {
+    const seen = new Set<string>();
+    const resolved: ResolvedHit[] = [];
+    for (const hit of hits) {
+      const canonicalId = this.resolver.canonicalId(hit.id);
+      if (seen.has(canonicalId)) continue;
+      seen.add(canonicalId);
+      const referents = this.resolver.referents(hit.id);
+      const entity =
+        referents.length > 1 ? await this.mergedEntity(canonicalId, referents) : hit.entity;
+      const { caption, schema, datasets } = entity;
+      resolved.push({ ...hit, id: canonicalId, caption, schema, datasets, entity, referents });
+    }
+    return resolved;
+  }
+
+  private async mergedEntity(id: string, referents: string[]): Promise<EntityRecord> {
+    const records: EntityRecord[] = [];
+    for (const referent of referents) {
+      const record = await this.store.getEntity(referent);
+      if (record) records.push(record);
+    }
+    return mergeRecords(id, records);
+  }
+}
+
+/**
+ * Build the index over every loaded list and the resolver over every judgement.
+ * @example const matcher = await openMatcher(store);
+ */
+export async function openMatcher(store: Store): Promise<Matcher> {
+  const lists = (await store.listDatasets()).filter((dataset) => dataset.kind === "list");
+  const index = await buildMatchIndex(store.iterateEntities({ kind: "list", schemata: MATCHABLE }));
+  return new Matcher(store, index, await loadResolver(store), lists);
+}

@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import { scorePair } from "./score.js";
+import type { MatchQuery } from "./types.js";
+
+const person = (name: string, extra: Record<string, string[]> = {}): MatchQuery => ({
+  schema: "Person",
+  properties: { name: [name], ...extra },
+});
+const company = (name: string, extra: Record<string, string[]> = {}): MatchQuery => ({
+  schema: "Company",
+  properties: { name: [name], ...extra },
+});
+
+describe("scorePair", () => {
+  it("explains a cross-script person match feature by feature", () => {
+    expect(scorePair(person("Владимир Владимирович Путин"), person("Putin, Vladimir"))).toEqual({
+      score: 0.8784,
+      features: { name_similarity: 0.8783783783783783 },
+      explanation: [
+        {
+          name: "name_similarity",
+          value: 0.8783783783783783,
+          weight: 1,
+          contribution: 0.8783783783783783,
+          detail:
+            "vladimir vladimirovich putin | putin vladimir: vladimir~vladimir=1.00 putin~putin=1.00",
+        },
+      ],
+    });
+  });
+
+  it("ranks name variants, typos and different people", () => {
+    const pairs: [MatchQuery, MatchQuery][] = [
+      [person("Sergei Lavrov"), person("Sergey Lavrov")],
+      [person("Alexander Luakshenko"), person("Alexander Lukashenko")],
+      [person("V. Putin"), person("Vladimir Putin")],
+      [person("VladimirPutin"), person("Vladimir Putin")],
+      [person("Barack Obama"), person("Michelle Obama")],
+      [person("Sergey Viktorovich Lavrov"), person("Sergey Ivanovich Lavrov")],
+    ];
+    expect(pairs.map(([a, b]) => scorePair(a, b).score)).toEqual([
+      0.9864, 0.9474, 0.9526, 0.97, 0.2326, 0.449,
+    ]);
+  });
+
+  it("compares companies without their legal forms and penalises different forms", () => {
+    const pairs: [MatchQuery, MatchQuery][] = [
+      [company("ООО «Купол»"), company("Kupol LLC")],
+      [
+        company("JSC Tactical Missiles Corporation"),
+        company("Tactical Missiles Corporation Joint Stock Company"),
+      ],
+      [company("Deutsche Bank AG"), company("Deutsche Bank GmbH")],
+    ];
+    expect(
+      pairs.map(([a, b]) => [scorePair(a, b).score, Object.keys(scorePair(a, b).features)]),
+    ).toEqual([
+      [1, ["name_similarity"]],
+      [1, ["name_similarity"]],
+      [0.65, ["name_similarity", "legal_form_mismatch"]],
+    ]);
+  });
+
+  it("weighs identifiers, countries, dates and schemata", () => {
+    const inn = { innCode: ["1831083343"] };
+    const results = [
+      scorePair(company("Kupol", inn), company("IEMZ Kupol JSC", inn)),
+      scorePair(company("Kupol", inn), company("Kupol", { innCode: ["7700000000"] })),
+      scorePair(
+        person("Ivan Petrov", { country: ["ru"] }),
+        person("Ivan Petrov", { country: ["ua"] }),
+      ),
+      scorePair(
+        person("Ivan Petrov", { birthDate: ["1970-01-02"] }),
+        person("Ivan Petrov", { birthDate: ["1981"] }),
+      ),
+      scorePair(person("Kupol"), company("Kupol")),
+    ];
+    expect(results.map((result) => [result.score, result.features])).toEqual([
+      [1, { name_similarity: 0.7142857142857143, identifier_match: 1 }],
+      [0.75, { name_similarity: 1, identifier_conflict: 1 }],
+      [0.9, { name_similarity: 1, country_mismatch: 1 }],
+      [0.75, { name_similarity: 1, date_mismatch: 1 }],
+      [0, { name_similarity: 1, schema_mismatch: 1 }],
+    ]);
+  });
+});
