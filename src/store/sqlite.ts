@@ -118,6 +118,19 @@ function createTypeCache(): (schema: string, prop: string) => string {
   };
 }
 
+const identifierProps = new Map<string, boolean>();
+
+/** True when `prop` is an identifier (innCode, leiCode ...) in the schemata that have it. */
+function isIdentifierProp(prop: string): boolean {
+  let known = identifierProps.get(prop);
+  if (known === undefined) {
+    const schema = Object.values(model.schemata).find((s) => s?.getProperties().has(prop));
+    known = schema?.getProperties().get(prop)?.type.name === "identifier";
+    identifierProps.set(prop, known);
+  }
+  return known;
+}
+
 /** Open (and migrate) a SQLite workspace file in WAL mode. */
 export function openDatabase(path: string): Database.Database {
   let db: Database.Database;
@@ -309,9 +322,11 @@ export class SqliteStore implements Store {
   async findByValue(prop: string, values: string[]): Promise<string[]> {
     if (!values.length) return [];
     const marks = values.map(() => "?").join(",");
+    // The partial identifier index serves only queries that repeat its condition.
+    const typed = isIdentifierProp(prop) ? "prop_type = 'identifier' AND " : "";
     const rows = this.db
       .prepare(
-        `SELECT DISTINCT entity_id FROM statements WHERE prop = ? AND value IN (${marks})
+        `SELECT DISTINCT entity_id FROM statements WHERE ${typed}prop = ? AND value IN (${marks})
          ORDER BY entity_id`,
       )
       .all(prop, ...values) as Array<{ entity_id: string }>;
