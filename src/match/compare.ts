@@ -1,7 +1,5 @@
-import { createReadStream } from "node:fs";
-import { basename } from "node:path";
-import { createInterface } from "node:readline";
 import { SanctraceError } from "../model/index.js";
+import { readJsonLines } from "./json-lines.js";
 import { parseQuery } from "./query.js";
 import { scorePair } from "./score.js";
 
@@ -30,29 +28,7 @@ export function comparePair(raw: unknown, threshold: number, where: string): Com
  * @example for await (const result of comparePairs("pairs.jsonl")) console.log(result.score);
  */
 export async function* comparePairs(path: string, threshold = 0.7): AsyncIterable<CompareResult> {
-  const lines = createInterface({ input: createReadStream(path), crlfDelay: Infinity });
-  let number = 0;
-  try {
-    for await (const line of lines) {
-      number++;
-      if (!line.trim()) continue;
-      const where = `${basename(path)} line:${number}`;
-      let raw: unknown;
-      try {
-        raw = JSON.parse(line);
-      } catch (error) {
-        throw new SanctraceError(
-          "json_malformed",
-          `not valid JSON (${(error as Error).message})`,
-          where,
-        );
-      }
-      yield comparePair(raw, threshold, where);
-    }
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") {
-      throw new SanctraceError("source_not_found", "no such file", path);
-    }
-    throw error;
+  for await (const { value, where } of readJsonLines(path)) {
+    yield comparePair(value, threshold, where);
   }
 }

@@ -1,10 +1,10 @@
 import { createReadStream } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
-import { createInterface } from "node:readline";
 import { parse } from "csv-parse";
 import { getSchema, SanctraceError, sha256 } from "../model/index.js";
 import type { Store } from "../store/index.js";
+import { readJsonLines } from "./json-lines.js";
 import { parseQuery } from "./query.js";
 import type { ScreenInput } from "./screen.js";
 import type { MatchQuery } from "./types.js";
@@ -34,25 +34,8 @@ export async function describeInput(path: string): Promise<ScreenInput> {
   }
 }
 
-async function* readJsonLines(path: string): AsyncIterable<MatchQuery> {
-  const lines = createInterface({ input: createReadStream(path), crlfDelay: Infinity });
-  let number = 0;
-  for await (const line of lines) {
-    number++;
-    if (!line.trim()) continue;
-    const where = `${basename(path)} line:${number}`;
-    let raw: unknown;
-    try {
-      raw = JSON.parse(line);
-    } catch (error) {
-      throw new SanctraceError(
-        "json_malformed",
-        `not valid JSON (${(error as Error).message})`,
-        where,
-      );
-    }
-    yield parseQuery(raw, where);
-  }
+async function* readQueryLines(path: string): AsyncIterable<MatchQuery> {
+  for await (const { value, where } of readJsonLines(path)) yield parseQuery(value, where);
 }
 
 function camelCase(header: string): string {
@@ -112,7 +95,7 @@ async function* readCsv(path: string): AsyncIterable<MatchQuery> {
  * @example for await (const query of readQueryFile("parties.csv")) console.log(query);
  */
 export function readQueryFile(path: string): AsyncIterable<MatchQuery> {
-  return /\.csv$/i.test(path) ? readCsv(path) : readJsonLines(path);
+  return /\.csv$/i.test(path) ? readCsv(path) : readQueryLines(path);
 }
 
 /**
