@@ -1,4 +1,10 @@
-import { type EntityRecord, getSchema, propertyType, type Statement } from "../model/index.js";
+import {
+  type EntityRecord,
+  foldStatements,
+  getSchema,
+  propertyType,
+  type Statement,
+} from "../model/index.js";
 import type { Store } from "../store/index.js";
 import type { EntityRef, RelationView } from "./types.js";
 
@@ -20,8 +26,8 @@ export async function loadLinked(store: Store, id: string): Promise<LinkedEntity
     if (linked.has(reference.entityId) || reference.entityId === id) continue;
     const statements = await store.getStatements(reference.entityId);
     if (!statements.length) continue;
-    const entity = await store.getEntity(reference.entityId);
-    if (entity) linked.set(entity.id, { entity, statements, via: reference.prop });
+    const entity = foldStatements(statements);
+    linked.set(entity.id, { entity, statements, via: reference.prop });
   }
   return [...linked.values()];
 }

@@ -159,17 +159,5 @@ export interface TraceResponse {
   paths: TracePathView[];
 }
 
-export interface CaseItem {
-  kind: "entity" | "path";
-  /** An entity id, or the node ids of a path. */
-  ids: string[];
-  note: string;
-  addedAt: string;
-}
-
-export interface CaseRecord {
-  name: string;
-  title: string;
-  createdAt: string;
-  items: CaseItem[];
-}
+/** Cases are stored by the store; the wire shape is the same. */
+export type { CaseItem, CaseRecord } from "../store/index.js";

@@ -1,4 +1,4 @@
-import { type EntityRecord, propertyType, type Statement } from "../model/index.js";
+import { type EntityRecord, foldStatements, propertyType, type Statement } from "../model/index.js";
 import type { Store } from "./store.js";
 
 export interface StatementView {
@@ -49,8 +49,8 @@ async function viewStatements(store: Store, statements: Statement[]): Promise<St
  */
 export async function describeEntity(store: Store, id: string): Promise<EntityView | undefined> {
   const statements = await store.getStatements(id);
-  const entity = await store.getEntity(id);
-  if (!entity) return undefined;
+  if (!statements.length) return undefined;
+  const entity = foldStatements(statements);
   const linked: LinkedEntity[] = [];
   const seen = new Set<string>();
   const addLink = async (otherId: string, via: string, direction: "in" | "out") => {
