@@ -111,15 +111,18 @@ export function createReviewProvider(store: Store, matchers: MatcherHolder): Rev
 }
 
 /**
- * Tracing over the graph stage; the graph is built once per set of loaded datasets.
+ * Tracing over the graph stage; the graph is built once per set of loaded datasets and judgements.
  * @example await createTraceProvider(store).paths({ from: "inv-maker", toSanctioned: true, limit: 5 })
  */
 export function createTraceProvider(store: Store): TraceProvider {
   let held: { fingerprint: string; graph: Promise<Graph> } | undefined;
   const graphOf = async () => {
-    const fingerprint = (await store.listDatasets())
-      .map((d) => `${d.name}@${d.loadedAt}`)
-      .join("|");
+    // A judgement merges nodes, so the graph is rebuilt after one as after a load.
+    const judgements = await store.listJudgements();
+    const fingerprint = [
+      ...(await store.listDatasets()).map((d) => `${d.name}@${d.loadedAt}`),
+      `judgements:${judgements.length}`,
+    ].join("|");
     if (held?.fingerprint !== fingerprint) held = { fingerprint, graph: buildGraph(store) };
     return held.graph;
   };

@@ -1,4 +1,5 @@
 import { chplTierOf, classifyGoods, normalizeHsCode } from "../goods/index.js";
+import { loadResolver } from "../match/index.js";
 import { type EntityRecord, isA } from "../model/index.js";
 import type { Store } from "../store/index.js";
 import type { Graph } from "./graph.js";
@@ -11,6 +12,8 @@ export interface BuildGraphOptions {
   datasets?: string[];
   /** Add links for shared address, phone, email, director and account (default true). */
   sharedLinks?: boolean;
+  /** Merge the members of positively judged clusters into one node (default true). */
+  judgements?: boolean;
   /** Skip shared-attribute groups larger than this (default 25). */
   maxSharedGroup?: number;
   onProgress?: (entities: number) => void;
@@ -203,13 +206,15 @@ const handlers: Array<[string, (state: BuildState, entity: EntityRecord) => void
 /**
  * Build the multigraph from the store in one pass over its entities: shipments, payments,
  * ownership, directorships and unknown links become edges, Sanction entities of list
- * datasets mark their targets, and shared attributes become derived links.
+ * datasets mark their targets, and shared attributes become derived links. Entities an analyst
+ * judged to be the same are one node, named by the cluster's canonical id.
  * @example const graph = await buildGraph(store); graph.edgeCount;
  */
 export async function buildGraph(store: Store, options: BuildGraphOptions = {}): Promise<Graph> {
   const datasets = await store.listDatasets();
+  const resolver = options.judgements === false ? undefined : await loadResolver(store);
   const state: BuildState = {
-    builder: new GraphBuilder(),
+    builder: new GraphBuilder(resolver && ((id) => resolver.canonicalId(id))),
     shared: new SharedGroups(),
     listDatasets: new Set(datasets.filter((d) => d.kind === "list").map((d) => d.name)),
     goodsCache: new Map(),

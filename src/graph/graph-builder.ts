@@ -45,8 +45,15 @@ export class GraphBuilder {
   private readonly goods: GoodsInfo[] = [];
   private readonly goodsIndex = new Map<string, number>();
 
-  /** Intern an entity id as a node number. */
-  node(id: string): number {
+  /**
+   * @param canonicalId maps an entity id to the id of its cluster (analyst judgements), so
+   * that every member of a cluster is one node.
+   */
+  constructor(private readonly canonicalId: (id: string) => string = (id) => id) {}
+
+  /** Intern an entity id (as its cluster's canonical id) as a node number. */
+  node(entityId: string): number {
+    const id = this.canonicalId(entityId);
     let number = this.index.get(id);
     if (number === undefined) {
       number = this.ids.length;

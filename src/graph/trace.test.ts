@@ -225,3 +225,46 @@ describe("a traced chain", () => {
     `);
   });
 });
+
+describe("a trace after an analyst's judgement", () => {
+  it("follows a positive merge into the list entry and stops after a negative", async () => {
+    const store = new SqliteStore(join(tempDir(), "w.db"));
+    await loadEntities(store, "trade", "evidence", [
+      company("cn-sup", "Shenzhen Sky Tech", { country: "cn" }),
+      company("hk-hub", "Eastline Trading HK", { country: "hk" }),
+      company("ru-buyer", "AO Kupol", { country: "ru" }),
+      ship("ea-1", "cn-sup", "hk-hub", "2023-01-10", "8806.22", "UAV"),
+      ship("ea-2", "hk-hub", "ru-buyer", "2023-02-15", "8806.22", "UAV"),
+    ]);
+    await loadEntities(store, "sanctions", "list", [
+      company("ofac-kupol", "Kupol Izhevsk Electromechanical Plant", { country: "ru" }),
+      entity("Sanction", "sanction-1", { entity: "ofac-kupol" }),
+    ]);
+    const chains = async () =>
+      (await traceSupplyChains(store, { from: "cn-sup", toSanctioned: true })).paths.map((p) =>
+        p.nodes.join(" > "),
+      );
+    expect(await chains()).toEqual([]);
+    await store.appendJudgement({
+      left: "ru-buyer",
+      right: "ofac-kupol",
+      judgement: "positive",
+      note: "same INN",
+      user: "analyst",
+    });
+    expect(await chains()).toEqual(["cn-sup > hk-hub > ofac-kupol"]);
+    const unmerged = await buildGraph(store, { judgements: false });
+    expect(
+      (await traceSupplyChains(store, { from: "cn-sup", toSanctioned: true }, unmerged)).paths,
+    ).toEqual([]);
+    await store.appendJudgement({
+      left: "ru-buyer",
+      right: "ofac-kupol",
+      judgement: "negative",
+      note: "different plant",
+      user: "analyst",
+    });
+    expect(await chains()).toEqual([]);
+    await store.close();
+  });
+});
