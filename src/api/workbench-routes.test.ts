@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import type { Hono } from "hono";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { HOSTILE_NAME, invoiceSource, loadCaseWorld } from "../../test/helpers/case-world.js";
 import { tempDir } from "../../test/helpers/cli.js";
 import { SqliteStore } from "../store/index.js";
@@ -128,8 +128,11 @@ describe("review through the matching engine", () => {
       }),
     });
     expect(judged.status).toBe(200);
+    const reads = vi.spyOn(store, "getEntity");
     const after = await get<ReviewResponse>("/api/review");
     expect(after.hits.map((h) => h.query.id)).toEqual(["inv-kupol"]);
+    expect(reads).not.toHaveBeenCalled(); // a judgement settles hits without re-screening
+    reads.mockRestore();
     expect(await get<ReviewHit[]>("/api/entities/news-kupol/hits")).toEqual([]);
     expect(
       (await get<ReviewHit[]>("/api/entities/inv-kupol/hits")).map((h) => h.candidate.id),

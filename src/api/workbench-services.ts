@@ -4,6 +4,7 @@ import {
   type Matcher,
   pairKey,
   type ResolvedHit,
+  type Resolver,
   workspaceQueries,
 } from "../match/index.js";
 import type { EntityRecord } from "../model/index.js";
@@ -42,33 +43,37 @@ async function judgedPairs(store: Store): Promise<Set<string>> {
   return new Set((await store.listJudgements()).map((j) => pairKey(j.left, j.right)));
 }
 
-/** True when the pair was judged, or a positive already put the query into the hit's cluster. */
+/**
+ * True when the pair was judged, or a positive already put the query into the hit's cluster,
+ * under the judgements in force now (the hit may have been screened before some of them).
+ */
 function isSettled(
   judged: Set<string>,
+  resolver: Resolver,
   queryId: string,
-  hit: { id: string; referents: string[] },
+  hitId: string,
 ): boolean {
-  const cluster = [hit.id, ...hit.referents];
-  return cluster.includes(queryId) || cluster.some((id) => judged.has(pairKey(queryId, id)));
-}
-
-interface ScreenedHit {
-  hit: ReviewHit;
-  referents: string[];
+  const cluster = resolver.referents(hitId);
+  return (
+    resolver.canonicalId(queryId) === resolver.canonicalId(hitId) ||
+    resolver.areApart(queryId, hitId) ||
+    cluster.some((id) => judged.has(pairKey(queryId, id)))
+  );
 }
 
 /**
  * Screening review over the matching engine: the queue screens every evidence entity against
- * the lists (once per matcher, which changes with lists and judgements) and leaves out every
- * pair already judged, so a reviewed hit does not return.
+ * the lists once per index (which changes only when a list is loaded) and leaves out, at each
+ * read, every pair settled by the judgements in force, so a reviewed hit does not return and
+ * a judgement costs no re-screening.
  * @example createReviewProvider(store, new MatcherHolder(store)).pending(50)
  */
 export function createReviewProvider(store: Store, matchers: MatcherHolder): ReviewProvider {
   let cached:
-    | { matcher: Matcher; hits: Promise<{ hits: ScreenedHit[]; screened: number }> }
+    | { index: Matcher["index"]; hits: Promise<{ hits: ReviewHit[]; screened: number }> }
     | undefined;
   const screenWorkspace = async (matcher: Matcher) => {
-    const hits: ScreenedHit[] = [];
+    const hits: ReviewHit[] = [];
     let screened = 0;
     for await (const query of workspaceQueries(store)) {
       screened++;
@@ -76,22 +81,23 @@ export function createReviewProvider(store: Store, matchers: MatcherHolder): Rev
       const entity = await store.getEntity(query.id!);
       if (!entity) continue;
       for (const hit of found.filter((each) => each.match)) {
-        hits.push({ hit: toReviewHit(entity, hit), referents: hit.referents });
+        hits.push(toReviewHit(entity, hit));
       }
     }
-    return { hits: hits.sort((a, b) => b.hit.score - a.hit.score), screened };
+    return { hits: hits.sort((a, b) => b.score - a.score), screened };
   };
   return {
     async pending(limit) {
       const matcher = await matchers.get();
-      if (cached?.matcher !== matcher) cached = { matcher, hits: screenWorkspace(matcher) };
+      if (cached?.index !== matcher.index) {
+        cached = { index: matcher.index, hits: screenWorkspace(matcher) };
+      }
       const { hits, screened } = await cached.hits;
       const judged = await judgedPairs(store);
       const open = hits.filter(
-        ({ hit, referents }) =>
-          !isSettled(judged, hit.query.id, { id: hit.candidate.id, referents }),
+        (hit) => !isSettled(judged, matcher.resolver, hit.query.id, hit.candidate.id),
       );
-      return { hits: open.slice(0, limit).map(({ hit }) => hit), screened };
+      return { hits: open.slice(0, limit), screened };
     },
     async hitsFor(id) {
       const entity = await store.getEntity(id);
@@ -101,7 +107,7 @@ export function createReviewProvider(store: Store, matchers: MatcherHolder): Rev
       const found = await matcher.match(query, { threshold: REVIEW_THRESHOLD });
       const judged = await judgedPairs(store);
       return found
-        .filter((hit) => hit.match && !isSettled(judged, id, hit))
+        .filter((hit) => hit.match && !isSettled(judged, matcher.resolver, id, hit.id))
         .map((hit) => toReviewHit(entity, hit));
     },
     async judge(request) {
