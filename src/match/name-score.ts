@@ -4,7 +4,7 @@ import { tokenSimilarity } from "./token-similarity.js";
 /** Weight of unmatched tokens when only one side has extras (a missing middle name). */
 export const OMISSION_PENALTY = 0.3;
 /** Organizations: an extra word more often names a sibling (Banco Santander México). */
-export const ORG_OMISSION_PENALTY = 0.5;
+export const ORG_OMISSION_PENALTY = 1;
 /** Weight of unmatched tokens when both sides have extras (Barack vs Michelle Obama). */
 export const CONFLICT_PENALTY = 1.5;
 
@@ -34,6 +34,28 @@ function candidatePairs(left: PreparedName, right: PreparedName): Pair[] {
   return pairs.sort((x, y) => y.similarity - x.similarity || weight(y) - weight(x));
 }
 
+/**
+ * Numbers left over on both sides pair at similarity 0: a series (Fund VII, Fund VIII) differs
+ * by its number, which costs that number's weight once instead of as a conflict of two words.
+ */
+function pairNumbers(
+  left: PreparedName,
+  right: PreparedName,
+  usedLeft: Uint8Array,
+  usedRight: Uint8Array,
+  aligned: Pair[],
+): void {
+  let j = 0;
+  for (let i = 0; i < left.tokens.length; i++) {
+    if (usedLeft[i] || left.tokens[i]!.number === undefined) continue;
+    while (j < right.tokens.length && (usedRight[j] || right.tokens[j]!.number === undefined)) j++;
+    if (j >= right.tokens.length) return;
+    usedLeft[i] = 1;
+    usedRight[j] = 1;
+    aligned.push({ left: i, right: j, similarity: 0 });
+  }
+}
+
 /** Greedy one-to-one alignment of the most similar token pairs. */
 export function alignTokens(left: PreparedName, right: PreparedName): Pair[] {
   const usedLeft = new Uint8Array(left.tokens.length);
@@ -45,6 +67,7 @@ export function alignTokens(left: PreparedName, right: PreparedName): Pair[] {
     usedRight[pair.right] = 1;
     aligned.push(pair);
   }
+  pairNumbers(left, right, usedLeft, usedRight, aligned);
   // Initials only count beside at least one full word.
   const full = aligned.some(
     (p) => !left.tokens[p.left]!.initial && !right.tokens[p.right]!.initial,
