@@ -83,7 +83,7 @@ describe("scorePair", () => {
       scorePair(person("Kupol"), company("Kupol")),
     ];
     expect(results.map((result) => [result.score, result.features])).toEqual([
-      [1, { name_similarity: 0.7142857142857143, identifier_match: 1 }],
+      [1, { name_similarity: 0.5555555555555556, identifier_match: 1 }],
       [0.75, { name_similarity: 1, identifier_conflict: 1 }],
       [0.9, { name_similarity: 1, country_mismatch: 1 }],
       [0.75, { name_similarity: 1, date_mismatch: 1 }],

@@ -54,6 +54,23 @@ export function editDistanceUpToOne(left: string, right: string): 0 | 1 | 2 {
   return swapped ? 1 : 2;
 }
 
+/** A vowel written as another vowel costs half an edit: romanizations disagree on vowels (Usama, Osama). */
+export const VOWEL_EDIT_COST = 0.5;
+
+const VOWELS = "aeiou";
+
+/** Equal-length skeletons that differ in one place, a vowel on both sides. */
+function vowelSwap(left: string, right: string): boolean {
+  if (left.length !== right.length) return false;
+  let at = 0;
+  while (left[at] === right[at]) at++;
+  return (
+    VOWELS.includes(left[at]!) &&
+    VOWELS.includes(right[at]!) &&
+    left.slice(at + 1) === right.slice(at + 1)
+  );
+}
+
 /** Phonetic keys only go so far: within this many letters of each other (the index uses it). */
 export const PHONETIC_LENGTH_SPREAD = 2;
 
@@ -88,7 +105,7 @@ export function tokenSimilarity(left: TokenInfo, right: TokenInfo): number {
     length >= MIN_EDIT_LENGTH &&
     editDistanceUpToOne(left.skeleton, right.skeleton) === 1
   ) {
-    best = 1 - 1 / length;
+    best = vowelSwap(left.skeleton, right.skeleton) ? 1 - VOWEL_EDIT_COST / length : 1 - 1 / length;
   }
   if (best < 0.9 && left.groups.length && right.groups.length && sharesGroup(left, right))
     best = 0.9;
