@@ -1,12 +1,9 @@
 import type { PreparedName } from "./prepare.js";
 import { tokenSimilarity } from "./token-similarity.js";
+import { TUNING } from "./tuning.js";
 
 /** Weight of unmatched tokens when only one side has extras (a missing middle name). */
 export const OMISSION_PENALTY = 0.3;
-/** Organizations: an extra word more often names a sibling (Banco Santander México). */
-export const ORG_OMISSION_PENALTY = 1;
-/** Weight of unmatched tokens when both sides have extras (Barack vs Michelle Obama). */
-export const CONFLICT_PENALTY = 1.5;
 
 export interface NameComparison {
   score: number;
@@ -88,7 +85,7 @@ export function combineAlignment(
 ): number {
   if (paired <= 0) return 0;
   const conflict = unpairedLeft > 1e-9 && unpairedRight > 1e-9;
-  const penalty = conflict ? CONFLICT_PENALTY : omission;
+  const penalty = conflict ? TUNING.conflictPenalty : omission;
   return matched / (paired + penalty * (unpairedLeft + unpairedRight));
 }
 
@@ -126,7 +123,7 @@ export function compareNames(left: PreparedName, right: PreparedName): NameCompa
     paired,
     left.weight - pairedLeft,
     right.weight - pairedRight,
-    left.kind === "org" && right.kind === "org" ? ORG_OMISSION_PENALTY : OMISSION_PENALTY,
+    left.kind === "org" && right.kind === "org" ? TUNING.orgOmissionPenalty : OMISSION_PENALTY,
   );
   const score = Math.max(aligned, joinedScore(left, right));
   return { score, left, right, aligned: pairs };

@@ -4,6 +4,7 @@ import {
   isTitle,
   normalizeNameVariants,
   numberValue,
+  personWordCount,
   phoneticKeyOfSkeleton,
   skeleton,
   splitLegalForms,
@@ -11,6 +12,7 @@ import {
 } from "../text/index.js";
 import { hashString } from "./hash.js";
 import type { TokenInfo } from "./token-similarity.js";
+import { TUNING } from "./tuning.js";
 import type { MatchQuery } from "./types.js";
 
 /** One spelling of one name, ready to compare. */
@@ -28,7 +30,6 @@ export interface PreparedName {
 
 export type NameKind = "person" | "org";
 
-const INITIAL_WEIGHT = 1;
 /** Articles and prepositions in organization names (The Bank for International Settlements). */
 const FUNCTION_WORDS = new Set([
   "the",
@@ -54,16 +55,32 @@ const PART_PROPS = ["firstName", "secondName", "middleName", "fatherName", "last
 /** Token caches by kind and abjad-ness, keyed by text: no key strings to build per lookup. */
 const tokenCaches = new Map<string, Map<string, TokenInfo>>();
 
+/** Forget prepared tokens: their weights depend on `TUNING`, which the weight fit changes. */
+export function clearTokenCache(): void {
+  tokenCaches.clear();
+}
+
 /** Person names are compared without legal forms; everything else is an organization. */
 export function nameKind(schema: string): NameKind {
   return isA(schema, "Person") ? "person" : "org";
 }
 
-/** Titles, patronymics and generic organization words weigh less than the name itself. */
+/** Person-name words used by this many listed people weigh in full; more common ones less. */
+const COMMON_FROM = 5;
+const COMMON_FLOOR = 0.3;
+
+/** Common given names and surnames say less about who a person is (Mohammad, Kim, Sergey). */
+function commonness(skel: string): number {
+  const count = personWordCount(skel);
+  if (count <= COMMON_FROM) return 1;
+  return Math.max(COMMON_FLOOR, 1 - TUNING.commonnessSlope * Math.log10(count / COMMON_FROM));
+}
+
+/** Titles, patronymics, common and generic words weigh less than the name itself. */
 function tokenWeight(text: string, skel: string, groups: readonly string[], kind: NameKind) {
-  if (text.length === 1) return INITIAL_WEIGHT;
+  if (text.length === 1) return TUNING.initialWeight;
   if ((kind === "org" || /\d/.test(text)) && numberValue(text) !== undefined) return 3;
-  const base = Math.max(1, skel.length);
+  const base = Math.max(1, skel.length) * (kind === "person" ? commonness(skel) : 1);
   if (kind === "person" && isTitle(text)) return base * 0.2;
   if (kind === "person" && isPatronymic(text)) return base * 0.5;
   if (kind === "org" && FUNCTION_WORDS.has(text)) return base * 0.2;

@@ -1,3 +1,5 @@
+import { TUNING } from "./tuning.js";
+
 /** Token pairs below this similarity do not align; the index relies on it. */
 export const MIN_TOKEN_SIMILARITY = 0.7;
 /** Skeletons shorter than this do not match at one edit: Snow is not Snoe, CVC is not CVS. */
@@ -54,9 +56,6 @@ export function editDistanceUpToOne(left: string, right: string): 0 | 1 | 2 {
   return swapped ? 1 : 2;
 }
 
-/** A vowel written as another vowel costs half an edit: romanizations disagree on vowels (Usama, Osama). */
-export const VOWEL_EDIT_COST = 0.5;
-
 const VOWELS = "aeiou";
 
 /** Equal-length skeletons that differ in one place, a vowel on both sides. */
@@ -105,7 +104,9 @@ export function tokenSimilarity(left: TokenInfo, right: TokenInfo): number {
     length >= MIN_EDIT_LENGTH &&
     editDistanceUpToOne(left.skeleton, right.skeleton) === 1
   ) {
-    best = vowelSwap(left.skeleton, right.skeleton) ? 1 - VOWEL_EDIT_COST / length : 1 - 1 / length;
+    best = vowelSwap(left.skeleton, right.skeleton)
+      ? 1 - TUNING.vowelEditCost / length
+      : 1 - 1 / length;
   }
   if (best < 0.9 && left.groups.length && right.groups.length && sharesGroup(left, right))
     best = 0.9;
