@@ -19,6 +19,7 @@ const GRID: { [K in keyof typeof TUNING]: number[] } = {
   commonnessSlope: [0, 0.15, 0.3, 0.45],
   vowelEditCost: [0.5, 1],
   initialWeight: [1, 2],
+  nasabSwapFactor: [0.5, 1],
 };
 
 type Tuning = typeof TUNING;

@@ -18,11 +18,30 @@ export interface Pair {
   similarity: number;
 }
 
+const NASAB_GROUPS = ["person_symbols:bin", "person_symbols:bint", "person_symbols:ould"];
+
+/** Per token: 1 after bin, ibn, bint or ould (a father's name), 0 otherwise; undefined when the name has none. */
+function nasabRoles(name: PreparedName): Uint8Array | undefined {
+  if (name.kind !== "person") return undefined;
+  let roles: Uint8Array | undefined;
+  // A name does not start with its father's name: "Ben" first is a given name.
+  for (let i = 2; i < name.tokens.length; i++) {
+    if (!name.tokens[i - 1]!.groups.some((group) => NASAB_GROUPS.includes(group))) continue;
+    roles ??= new Uint8Array(name.tokens.length);
+    roles[i] = 1;
+  }
+  return roles;
+}
+
 function candidatePairs(left: PreparedName, right: PreparedName): Pair[] {
   const pairs: Pair[] = [];
+  const leftRoles = nasabRoles(left);
+  const rightRoles = leftRoles && nasabRoles(right);
   for (let i = 0; i < left.tokens.length; i++) {
     for (let j = 0; j < right.tokens.length; j++) {
-      const similarity = tokenSimilarity(left.tokens[i]!, right.tokens[j]!);
+      let similarity = tokenSimilarity(left.tokens[i]!, right.tokens[j]!);
+      // Salman bin Muhammad is not Muhammad bin Salman: a father's name pairs with a father's name.
+      if (rightRoles && leftRoles![i] !== rightRoles[j]) similarity *= TUNING.nasabSwapFactor;
       if (similarity > 0) pairs.push({ left: i, right: j, similarity });
     }
   }

@@ -15,4 +15,6 @@ export const TUNING = {
   vowelEditCost: 0.5,
   /** Weight of an initial (J. against John); a different initial conflicts with this weight. */
   initialWeight: 1,
+  /** Similarity kept when a father's name (after bin, ibn) pairs with another part of the name. */
+  nasabSwapFactor: 0.5,
 };
