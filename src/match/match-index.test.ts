@@ -77,6 +77,6 @@ describe("buildMatchIndex", () => {
     index.add(entities[1]!);
     expect(
       summary(index.match({ schema: "Person", properties: { name: ["Ludmila Putina"] } })),
-    ).toEqual([{ id: "putina", score: 0.9838, match: true }]);
+    ).toEqual([{ id: "putina", score: 0.9846, match: true }]);
   });
 });
