@@ -15,11 +15,13 @@ const THRESHOLD = 0.7;
 /** Every penalty stays at or above the index's OMISSION_PENALTY (0.3). */
 const GRID: { [K in keyof typeof TUNING]: number[] } = {
   orgOmissionPenalty: [0.5, 0.75, 1, 1.5],
-  conflictPenalty: [1, 1.5, 2, 3],
+  conflictPenalty: [1.5, 2, 3],
   commonnessSlope: [0, 0.15, 0.3, 0.45],
+  editCost: [1, 1.25],
   vowelEditCost: [0.5, 1],
   initialWeight: [1, 2],
-  nasabSwapFactor: [0.5, 1],
+  symbolWordWeight: [0.4, 0.7],
+  nasabSwapFactor: [0, 0.5, 1],
 };
 
 type Tuning = typeof TUNING;

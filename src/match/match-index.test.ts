@@ -53,10 +53,10 @@ describe("buildMatchIndex", () => {
     const kupol = { schema: "Company", properties: { name: ["Kupol"] } };
     expect(summary(index.match(kupol))).toEqual([
       { id: "kupol-llc", score: 1, match: true },
-      { id: "kupol", score: 0.5556, match: false },
+      { id: "kupol", score: 0.4545, match: false },
     ]);
     expect(summary(index.match(kupol, { datasets: ["other"] }))).toEqual([
-      { id: "kupol", score: 0.5556, match: false },
+      { id: "kupol", score: 0.4545, match: false },
     ]);
     expect(summary(index.match(kupol, { exclude: (id) => id === "kupol" }))).toEqual([
       { id: "kupol-llc", score: 1, match: true },

@@ -108,6 +108,22 @@ export function combineAlignment(
   return matched / (paired + penalty * (unpairedLeft + unpairedRight));
 }
 
+/** An unpaired letter of an organization's abbreviation costs a word: A.B.C. is not Acme Bolts. */
+const ORG_INITIAL_AS_WORD = 5;
+const ROMAN_LETTERS = "ivx";
+
+/** Extra unpaired weight for an organization's unpaired initials. */
+function lonelyInitials(name: PreparedName, pairs: Pair[], side: "left" | "right"): number {
+  if (name.kind !== "org") return 0;
+  let extra = 0;
+  name.tokens.forEach((token, i) => {
+    // I, V and X end fund and trust names as numerals (Capital Partners V).
+    if (!token.initial || ROMAN_LETTERS.includes(token.text)) return;
+    if (!pairs.some((pair) => pair[side] === i)) extra += ORG_INITIAL_AS_WORD - token.weight;
+  });
+  return extra;
+}
+
 /** Split or merged words: the whole name spelled alike (0.97) or sounding alike (0.85). */
 function joinedScore(left: PreparedName, right: PreparedName): number {
   if (left.tokens.length === right.tokens.length && left.tokens.length > 1) return 0;
@@ -140,8 +156,8 @@ export function compareNames(left: PreparedName, right: PreparedName): NameCompa
   const aligned = combineAlignment(
     matched,
     paired,
-    left.weight - pairedLeft,
-    right.weight - pairedRight,
+    left.weight - pairedLeft + lonelyInitials(left, pairs, "left"),
+    right.weight - pairedRight + lonelyInitials(right, pairs, "right"),
     left.kind === "org" && right.kind === "org" ? TUNING.orgOmissionPenalty : OMISSION_PENALTY,
   );
   const score = Math.max(aligned, joinedScore(left, right));

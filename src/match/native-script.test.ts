@@ -20,6 +20,6 @@ describe("native-script names", () => {
       score("이재형", "이재명"),
       score("习近平", "习平"),
       score("习近平", "Xi Jinping"),
-    ]).toEqual([1, 0.5, 0.4, 0.8695652173913044, undefined]);
+    ]).toEqual([1, 0.42857142857142855, 0.3333333333333333, 0.8695652173913044, undefined]);
   });
 });

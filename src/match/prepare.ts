@@ -2,6 +2,7 @@ import { isA } from "../model/index.js";
 import {
   isPatronymic,
   isTitle,
+  legalFormClass,
   normalizeNameVariants,
   numberValue,
   personWordCount,
@@ -85,7 +86,7 @@ function tokenWeight(text: string, skel: string, groups: readonly string[], kind
   if (kind === "person" && isPatronymic(text)) return base * 0.5;
   if (kind === "org" && FUNCTION_WORDS.has(text)) return base * 0.2;
   const lighter = kind === "org" ? "org_symbols:" : "person_symbols:";
-  return groups.some((group) => group.startsWith(lighter)) ? base * 0.4 : base;
+  return groups.some((group) => group.startsWith(lighter)) ? base * TUNING.symbolWordWeight : base;
 }
 
 /**
@@ -158,6 +159,25 @@ export function prepareSpelling(
   return { tokens, forms: split.forms, joined, sounds, weight, kind };
 }
 
+/** Letters with dots (U.S., A.B.C.): an abbreviation whose letters may each stand for a word. */
+const DOTTED_INITIALS = /(?<!\p{L})(?:\p{L}\.){2,}/gu;
+
+/**
+ * An organization name with its dotted abbreviations spelled as initials (U.S. Department of
+ * State -> u s department of state), unless the abbreviation is a legal form (S.A., N.V.).
+ * @example spelledInitials("U.S. Department of State") // ["u s department of state"]
+ */
+export function spelledInitials(name: string): string[] {
+  let changed = false;
+  const spelled = name.replace(DOTTED_INITIALS, (dotted) => {
+    const letters = dotted.replace(/\./g, "");
+    if (legalFormClass(letters)) return dotted;
+    changed = true;
+    return ` ${[...letters].join(" ")} `;
+  });
+  return changed ? normalizeNameVariants(spelled) : [];
+}
+
 /** The raw names of a record: name-like properties, else the person's name parts joined. */
 export function rawNames(record: MatchQuery): string[] {
   const names = NAME_PROPS.flatMap((prop) => record.properties[prop] ?? []);
@@ -176,7 +196,9 @@ export function prepareNames(record: MatchQuery): PreparedName[] {
   const prepared: PreparedName[] = [];
   for (const name of rawNames(record)) {
     const script = sourceScript(name);
-    for (const spelling of normalizeNameVariants(name)) {
+    const spellings = normalizeNameVariants(name);
+    if (kind === "org") spellings.push(...spelledInitials(name));
+    for (const spelling of spellings) {
       if (seen.has(spelling)) continue;
       seen.add(spelling);
       const result = prepareSpelling(spelling, kind, script);

@@ -105,8 +105,8 @@ export function tokenSimilarity(left: TokenInfo, right: TokenInfo): number {
     editDistanceUpToOne(left.skeleton, right.skeleton) === 1
   ) {
     best = vowelSwap(left.skeleton, right.skeleton)
-      ? 1 - TUNING.vowelEditCost / length
-      : 1 - 1 / length;
+      ? 1 - (TUNING.vowelEditCost * TUNING.editCost) / length
+      : 1 - TUNING.editCost / length;
   }
   if (best < 0.9 && left.groups.length && right.groups.length && sharesGroup(left, right))
     best = 0.9;
