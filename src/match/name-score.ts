@@ -110,16 +110,15 @@ export function combineAlignment(
 
 /** An unpaired letter of an organization's abbreviation costs a word: A.B.C. is not Acme Bolts. */
 const ORG_INITIAL_AS_WORD = 5;
-const ROMAN_LETTERS = "ivx";
 
 /** Extra unpaired weight for an organization's unpaired initials. */
 function lonelyInitials(name: PreparedName, pairs: Pair[], side: "left" | "right"): number {
   if (name.kind !== "org") return 0;
   let extra = 0;
   name.tokens.forEach((token, i) => {
-    // I, V and X end fund and trust names as numerals (Capital Partners V).
-    if (!token.initial || ROMAN_LETTERS.includes(token.text)) return;
-    if (!pairs.some((pair) => pair[side] === i)) extra += ORG_INITIAL_AS_WORD - token.weight;
+    if (token.initial && !pairs.some((pair) => pair[side] === i)) {
+      extra += ORG_INITIAL_AS_WORD - token.weight;
+    }
   });
   return extra;
 }

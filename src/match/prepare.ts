@@ -77,9 +77,16 @@ function commonness(skel: string): number {
   return Math.max(COMMON_FLOOR, 1 - TUNING.commonnessSlope * Math.log10(count / COMMON_FROM));
 }
 
+/** I, V and X end fund, trust and ship names as numerals (Capital Partners V, Fund X). */
+const LONE_ROMAN: Record<string, number> = { i: 1, v: 5, x: 10 };
+
+function romanLetter(text: string, kind: NameKind): boolean {
+  return kind === "org" && (text === "i" || text === "v" || text === "x");
+}
+
 /** Titles, patronymics, common and generic words weigh less than the name itself. */
 function tokenWeight(text: string, skel: string, groups: readonly string[], kind: NameKind) {
-  if (text.length === 1) return TUNING.initialWeight;
+  if (text.length === 1 && !romanLetter(text, kind)) return TUNING.initialWeight;
   if ((kind === "org" || /\d/.test(text)) && numberValue(text) !== undefined) return 3;
   const base = Math.max(1, skel.length) * (kind === "person" ? commonness(skel) : 1);
   if (kind === "person" && isTitle(text)) return base * 0.2;
@@ -106,8 +113,12 @@ export function prepareToken(text: string, kind: NameKind = "person", abjad = fa
   const groups = symbolGroups(text);
   const weight = tokenWeight(text, skel, groups, kind);
   const token = { text, skeleton: skel, phonetic: phoneticKeyOfSkeleton(skel), groups, weight };
-  const initial = text.length === 1 && /\p{L}/u.test(text);
-  const number = initial || (kind === "person" && !/\d/.test(text)) ? undefined : numberValue(text);
+  const initial = text.length === 1 && /\p{L}/u.test(text) && !romanLetter(text, kind);
+  const number = romanLetter(text, kind)
+    ? LONE_ROMAN[text]
+    : initial || (kind === "person" && !/\d/.test(text))
+      ? undefined
+      : numberValue(text);
   // w and y stand for vowels in abjad spellings (mhmwd, Mahmoud).
   const consonants = skeleton(text.replace(/[wy]/g, "u"))
     .replace(/[aeiou]+/g, "")

@@ -90,10 +90,12 @@ function sharesGroup(left: TokenInfo, right: TokenInfo): boolean {
  * @example tokenSimilarity(prepareToken("sergey"), prepareToken("sergei")) // 0.97
  */
 export function tokenSimilarity(left: TokenInfo, right: TokenInfo): number {
-  if (left.text === right.text) return 1;
+  // Numbers only match numbers, even when spelled alike (a company's V is five, a person's an initial).
   if (left.number !== undefined || right.number !== undefined) {
-    return left.number === right.number ? 0.97 : 0;
+    if (left.number !== right.number) return 0;
+    return left.text === right.text ? 1 : 0.97;
   }
+  if (left.text === right.text) return 1;
   if (left.initial || right.initial) return left.text[0] === right.text[0] ? 0.9 : 0;
   if (left.skeleton === right.skeleton) return 0.97;
   let best = 0;
