@@ -38,6 +38,16 @@ describe("normalizeName", () => {
     ]);
   });
 
+  it("also joins hyphenated parts of a name, not words a script's separator split", () => {
+    expect(
+      ["Liu Hsiao-po", "Римский-Корсаков", "バラク・オバマ"].map(normalizeNameVariants),
+    ).toEqual([
+      ["liu hsiao po", "liu hsiaopo"],
+      ["rimskiy korsakov", "rimskiykorsakov"],
+      ["baraku obama"],
+    ]);
+  });
+
   it("splits names into tokens", () => {
     expect(nameTokens("Jean-Marie Le Pen")).toEqual(["jean", "marie", "le", "pen"]);
   });
@@ -73,6 +83,15 @@ describe("skeleton", () => {
 
   it("keeps different names apart", () => {
     expect(["ivanov", "ivanova", "petrov"].map(skeleton)).toEqual(["ivanov", "ivanova", "petrov"]);
+  });
+
+  it("reads Wade-Giles hs as pinyin x", () => {
+    expect(["hsi", "xi", "hsiaopo", "xiaobo"].map(skeleton)).toEqual([
+      "si",
+      "si",
+      "saopo",
+      "saobo",
+    ]);
   });
 });
 

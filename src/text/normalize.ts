@@ -10,9 +10,18 @@ function finish(latin: string): string {
  * @example normalizeNameVariants("习近平") // ["xi jin ping", "xi jinping"]
  */
 export function normalizeNameVariants(text: string): string[] {
-  const variants = transliterate(text).map(finish).filter(Boolean);
-  return [...new Set(variants)];
+  const latin = transliterate(text);
+  const variants = latin.map(finish);
+  // Hyphenated parts are also one word: Hsiao-po is Xiaobo, Jong-un is Jongun, al-Assad is Alassad.
+  for (const spelling of HYPHENATED.test(text) ? latin : []) {
+    if (HYPHENATED.test(spelling))
+      variants.push(finish(spelling.replace(HYPHENATED_GLOBAL, "$1$2")));
+  }
+  return [...new Set(variants.filter(Boolean))];
 }
+
+const HYPHENATED = /(\p{L})[-‐‑](\p{L})/u;
+const HYPHENATED_GLOBAL = new RegExp(HYPHENATED.source, "gu");
 
 /**
  * A name folded for comparison: NFKC, case folded, transliterated to Latin, diacritics and
