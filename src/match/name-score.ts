@@ -136,7 +136,7 @@ export const JOINED_SOUND_SIMILARITY = 0.85;
  * Compare two prepared spellings by aligned token similarity; word order is free, a missing
  * word costs less than a different one, and split or merged words match on the joined form.
  * @example compareNames(prepareSpelling("vladimir putin", "person"),
- *   prepareSpelling("putin vladimir vladimirovich", "person")).score // 0.87
+ *   prepareSpelling("putin vladimir vladimirovich", "person")).score // 0.92
  */
 export function compareNames(left: PreparedName, right: PreparedName): NameComparison {
   const pairs = alignTokens(left, right);
