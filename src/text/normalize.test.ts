@@ -38,12 +38,15 @@ describe("normalizeName", () => {
     ]);
   });
 
-  it("also joins hyphenated parts of a name, not words a script's separator split", () => {
+  it("also joins a lower-case syllable after a hyphen, not names or words", () => {
     expect(
-      ["Liu Hsiao-po", "Римский-Корсаков", "バラク・オバマ"].map(normalizeNameVariants),
+      ["Liu Hsiao-po", "Bashar al-Assad", "Римский-Корсаков", "バラク・オバマ"].map(
+        normalizeNameVariants,
+      ),
     ).toEqual([
       ["liu hsiao po", "liu hsiaopo"],
-      ["rimskiy korsakov", "rimskiykorsakov"],
+      ["bashar al assad"],
+      ["rimskiy korsakov"],
       ["baraku obama"],
     ]);
   });

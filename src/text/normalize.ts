@@ -10,18 +10,14 @@ function finish(latin: string): string {
  * @example normalizeNameVariants("习近平") // ["xi jin ping", "xi jinping"]
  */
 export function normalizeNameVariants(text: string): string[] {
-  const latin = transliterate(text);
-  const variants = latin.map(finish);
-  // Hyphenated parts are also one word: Hsiao-po is Xiaobo, Jong-un is Jongun, al-Assad is Alassad.
-  for (const spelling of HYPHENATED.test(text) ? latin : []) {
-    if (HYPHENATED.test(spelling))
-      variants.push(finish(spelling.replace(HYPHENATED_GLOBAL, "$1$2")));
-  }
+  const variants = transliterate(text).map(finish);
+  // A syllable after a hyphen in lower case is part of one word: Hsiao-po is Xiaobo, Jong-un is Jongun.
+  const joined = text.replace(SYLLABLE_HYPHEN, "$1");
+  if (joined !== text) variants.push(...transliterate(joined).map(finish));
   return [...new Set(variants.filter(Boolean))];
 }
 
-const HYPHENATED = /(\p{L})[-‐‑](\p{L})/u;
-const HYPHENATED_GLOBAL = new RegExp(HYPHENATED.source, "gu");
+const SYLLABLE_HYPHEN = /(\p{Ll})[-‐‑](?=\p{Ll})/gu;
 
 /**
  * A name folded for comparison: NFKC, case folded, transliterated to Latin, diacritics and
