@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
@@ -25,6 +26,18 @@ export function readNameBench(folder: string): LabelledPair[] {
     match: row.is_match === "true",
     logicV2: row.logicv2_score ? Number(row.logicv2_score) : undefined,
   }));
+}
+
+/** Which half of name_bench a pair falls in: tuning looks at `dev` only, `held` is checked at the end. */
+export type BenchHalf = "dev" | "held";
+
+/**
+ * A deterministic split by the sha256 of the pair (schema|left|right): low bit 0 is `dev`.
+ * @example benchHalf({ schema: "Person", left: "A", right: "B", ... }) // "dev" or "held"
+ */
+export function benchHalf(row: Pick<LabelledPair, "schema" | "left" | "right">): BenchHalf {
+  const digest = createHash("sha256").update(`${row.schema}|${row.left}|${row.right}`).digest();
+  return (digest[0]! & 1) === 0 ? "dev" : "held";
 }
 
 /** Positive pairs of other name files: [left, right, source]. */

@@ -141,15 +141,15 @@ describe("yente-compatible API", () => {
                 ],
                 "explanation": [
                   {
-                    "contribution": 0.8928571428571429,
+                    "contribution": 0.9187419904059388,
                     "detail": "petrov ivan | ivan ivanovich petrov: petrov~petrov=1.00 ivan~ivan=1.00",
                     "name": "name_similarity",
-                    "value": 0.8928571428571429,
+                    "value": 0.9187419904059388,
                     "weight": 1,
                   },
                 ],
                 "features": {
-                  "name_similarity": 0.8928571428571429,
+                  "name_similarity": 0.9187419904059388,
                 },
                 "id": "sdn-2",
                 "match": true,
@@ -168,7 +168,7 @@ describe("yente-compatible API", () => {
                   "sdn-2",
                 ],
                 "schema": "Person",
-                "score": 0.8929,
+                "score": 0.9187,
                 "target": false,
               },
             ],

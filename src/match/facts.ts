@@ -1,4 +1,5 @@
 import { isA } from "../model/index.js";
+import { type NativeName, nativeNames } from "./native-script.js";
 import type { MatchQuery } from "./types.js";
 
 /** Identifier properties that name one registry each; equal values are strong evidence. */
@@ -36,6 +37,8 @@ export interface RecordFacts {
   identifierProps: Set<string>;
   countries: Set<string>;
   dates: string[];
+  /** Chinese and Korean names in their own script. */
+  native: NativeName[];
 }
 
 /**
@@ -75,7 +78,7 @@ export function identifierKeys(record: MatchQuery, props?: Set<string>): Set<str
   return identifiers;
 }
 
-/** Collect identifiers, countries and dates of a record. */
+/** Collect identifiers, countries, dates and native-script names of a record. */
 export function collectFacts(record: MatchQuery): RecordFacts {
   const identifierProps = new Set<string>();
   const identifiers = identifierKeys(record, identifierProps);
@@ -83,7 +86,8 @@ export function collectFacts(record: MatchQuery): RecordFacts {
     COUNTRY_PROPS.flatMap((prop) => record.properties[prop] ?? []).map((c) => c.toLowerCase()),
   );
   const dates = DATE_PROPS.flatMap((prop) => record.properties[prop] ?? []);
-  return { schema: record.schema, identifiers, identifierProps, countries, dates };
+  const native = nativeNames(record);
+  return { schema: record.schema, identifiers, identifierProps, countries, dates, native };
 }
 
 /**

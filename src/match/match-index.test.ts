@@ -53,10 +53,10 @@ describe("buildMatchIndex", () => {
     const kupol = { schema: "Company", properties: { name: ["Kupol"] } };
     expect(summary(index.match(kupol))).toEqual([
       { id: "kupol-llc", score: 1, match: true },
-      { id: "kupol", score: 0.7143, match: true },
+      { id: "kupol", score: 0.4545, match: false },
     ]);
     expect(summary(index.match(kupol, { datasets: ["other"] }))).toEqual([
-      { id: "kupol", score: 0.7143, match: true },
+      { id: "kupol", score: 0.4545, match: false },
     ]);
     expect(summary(index.match(kupol, { exclude: (id) => id === "kupol" }))).toEqual([
       { id: "kupol-llc", score: 1, match: true },
@@ -77,6 +77,6 @@ describe("buildMatchIndex", () => {
     index.add(entities[1]!);
     expect(
       summary(index.match({ schema: "Person", properties: { name: ["Ludmila Putina"] } })),
-    ).toEqual([{ id: "putina", score: 0.9838, match: true }]);
+    ).toEqual([{ id: "putina", score: 0.9846, match: true }]);
   });
 });

@@ -2,8 +2,10 @@ import { isA } from "../model/index.js";
 import {
   isPatronymic,
   isTitle,
+  legalFormClass,
   normalizeNameVariants,
   numberValue,
+  personWordCount,
   phoneticKeyOfSkeleton,
   skeleton,
   splitLegalForms,
@@ -11,6 +13,7 @@ import {
 } from "../text/index.js";
 import { hashString } from "./hash.js";
 import type { TokenInfo } from "./token-similarity.js";
+import { TUNING } from "./tuning.js";
 import type { MatchQuery } from "./types.js";
 
 /** One spelling of one name, ready to compare. */
@@ -28,7 +31,6 @@ export interface PreparedName {
 
 export type NameKind = "person" | "org";
 
-const INITIAL_WEIGHT = 1;
 /** Articles and prepositions in organization names (The Bank for International Settlements). */
 const FUNCTION_WORDS = new Set([
   "the",
@@ -54,21 +56,44 @@ const PART_PROPS = ["firstName", "secondName", "middleName", "fatherName", "last
 /** Token caches by kind and abjad-ness, keyed by text: no key strings to build per lookup. */
 const tokenCaches = new Map<string, Map<string, TokenInfo>>();
 
+/** Forget prepared tokens: their weights depend on `TUNING`, which the weight fit changes. */
+export function clearTokenCache(): void {
+  tokenCaches.clear();
+}
+
 /** Person names are compared without legal forms; everything else is an organization. */
 export function nameKind(schema: string): NameKind {
   return isA(schema, "Person") ? "person" : "org";
 }
 
-/** Titles, patronymics and generic organization words weigh less than the name itself. */
+/** Person-name words used by this many listed people weigh in full; more common ones less. */
+const COMMON_FROM = 5;
+const COMMON_FLOOR = 0.3;
+
+/** Common given names and surnames say less about who a person is (Mohammad, Kim, Sergey). */
+function commonness(skel: string): number {
+  const count = personWordCount(skel);
+  if (count <= COMMON_FROM) return 1;
+  return Math.max(COMMON_FLOOR, 1 - TUNING.commonnessSlope * Math.log10(count / COMMON_FROM));
+}
+
+/** I, V and X end fund, trust and ship names as numerals (Capital Partners V, Fund X). */
+const LONE_ROMAN: Record<string, number> = { i: 1, v: 5, x: 10 };
+
+function romanLetter(text: string, kind: NameKind): boolean {
+  return kind === "org" && (text === "i" || text === "v" || text === "x");
+}
+
+/** Titles, patronymics, common and generic words weigh less than the name itself. */
 function tokenWeight(text: string, skel: string, groups: readonly string[], kind: NameKind) {
-  if (text.length === 1) return INITIAL_WEIGHT;
+  if (text.length === 1 && !romanLetter(text, kind)) return TUNING.initialWeight;
   if ((kind === "org" || /\d/.test(text)) && numberValue(text) !== undefined) return 3;
-  const base = Math.max(1, skel.length);
+  const base = Math.max(1, skel.length) * (kind === "person" ? commonness(skel) : 1);
   if (kind === "person" && isTitle(text)) return base * 0.2;
   if (kind === "person" && isPatronymic(text)) return base * 0.5;
   if (kind === "org" && FUNCTION_WORDS.has(text)) return base * 0.2;
   const lighter = kind === "org" ? "org_symbols:" : "person_symbols:";
-  return groups.some((group) => group.startsWith(lighter)) ? base * 0.4 : base;
+  return groups.some((group) => group.startsWith(lighter)) ? base * TUNING.symbolWordWeight : base;
 }
 
 /**
@@ -88,8 +113,12 @@ export function prepareToken(text: string, kind: NameKind = "person", abjad = fa
   const groups = symbolGroups(text);
   const weight = tokenWeight(text, skel, groups, kind);
   const token = { text, skeleton: skel, phonetic: phoneticKeyOfSkeleton(skel), groups, weight };
-  const initial = text.length === 1 && /\p{L}/u.test(text);
-  const number = initial || (kind === "person" && !/\d/.test(text)) ? undefined : numberValue(text);
+  const initial = text.length === 1 && /\p{L}/u.test(text) && !romanLetter(text, kind);
+  const number = romanLetter(text, kind)
+    ? LONE_ROMAN[text]
+    : initial || (kind === "person" && !/\d/.test(text))
+      ? undefined
+      : numberValue(text);
   // w and y stand for vowels in abjad spellings (mhmwd, Mahmoud).
   const consonants = skeleton(text.replace(/[wy]/g, "u"))
     .replace(/[aeiou]+/g, "")
@@ -141,6 +170,25 @@ export function prepareSpelling(
   return { tokens, forms: split.forms, joined, sounds, weight, kind };
 }
 
+/** Letters with dots (U.S., A.B.C.): an abbreviation whose letters may each stand for a word. */
+const DOTTED_INITIALS = /(?<!\p{L})(?:\p{L}\.){2,}/gu;
+
+/**
+ * An organization name with its dotted abbreviations spelled as initials (U.S. Department of
+ * State -> u s department of state), unless the abbreviation is a legal form (S.A., N.V.).
+ * @example spelledInitials("U.S. Department of State") // ["u s department of state"]
+ */
+export function spelledInitials(name: string): string[] {
+  let changed = false;
+  const spelled = name.replace(DOTTED_INITIALS, (dotted) => {
+    const letters = dotted.replace(/\./g, "");
+    if (legalFormClass(letters)) return dotted;
+    changed = true;
+    return ` ${[...letters].join(" ")} `;
+  });
+  return changed ? normalizeNameVariants(spelled) : [];
+}
+
 /** The raw names of a record: name-like properties, else the person's name parts joined. */
 export function rawNames(record: MatchQuery): string[] {
   const names = NAME_PROPS.flatMap((prop) => record.properties[prop] ?? []);
@@ -159,7 +207,9 @@ export function prepareNames(record: MatchQuery): PreparedName[] {
   const prepared: PreparedName[] = [];
   for (const name of rawNames(record)) {
     const script = sourceScript(name);
-    for (const spelling of normalizeNameVariants(name)) {
+    const spellings = normalizeNameVariants(name);
+    if (kind === "org") spellings.push(...spelledInitials(name));
+    for (const spelling of spellings) {
       if (seen.has(spelling)) continue;
       seen.add(spelling);
       const result = prepareSpelling(spelling, kind, script);

@@ -20,16 +20,16 @@ describe("scorePair", () => {
 
   it("explains a cross-script person match feature by feature", () => {
     expect(scorePair(person("Владимир Владимирович Путин"), person("Putin, Vladimir"))).toEqual({
-      score: 0.8784,
-      features: { name_similarity: 0.8783783783783783 },
+      score: 0.9153,
+      features: { name_similarity: 0.9152532169364201 },
       explanation: [
         {
           name: "name_similarity",
-          value: 0.8783783783783783,
+          value: 0.9152532169364201,
           weight: 1,
-          contribution: 0.8783783783783783,
+          contribution: 0.9152532169364201,
           detail:
-            "vladimir vladimirovich putin | putin vladimir: vladimir~vladimir=1.00 putin~putin=1.00",
+            "vladimir vladimirovich putin | putin vladimir: putin~putin=1.00 vladimir~vladimir=1.00",
         },
       ],
     });
@@ -45,7 +45,7 @@ describe("scorePair", () => {
       [person("Sergey Viktorovich Lavrov"), person("Sergey Ivanovich Lavrov")],
     ];
     expect(pairs.map(([a, b]) => scorePair(a, b).score)).toEqual([
-      0.9864, 0.9474, 0.9526, 0.97, 0.2326, 0.449,
+      0.9913, 0.9289, 0.9658, 0.97, 0.1852, 0.4507,
     ]);
   });
 
@@ -83,11 +83,51 @@ describe("scorePair", () => {
       scorePair(person("Kupol"), company("Kupol")),
     ];
     expect(results.map((result) => [result.score, result.features])).toEqual([
-      [1, { name_similarity: 0.7142857142857143, identifier_match: 1 }],
+      [1, { name_similarity: 0.45454545454545453, identifier_match: 1 }],
       [0.75, { name_similarity: 1, identifier_conflict: 1 }],
       [0.9, { name_similarity: 1, country_mismatch: 1 }],
       [0.75, { name_similarity: 1, date_mismatch: 1 }],
       [0, { name_similarity: 1, schema_mismatch: 1 }],
     ]);
+  });
+});
+
+describe("scorePair on name structure", () => {
+  const organization = (name: string): MatchQuery => ({
+    schema: "Organization",
+    properties: { name: [name] },
+  });
+  const score = (a: MatchQuery, b: MatchQuery) => scorePair(a, b).score;
+
+  it("pairs differing series numbers instead of treating them as two different words", () => {
+    expect([
+      score(company("Carlyle Partners VII L.P."), company("Carlyle Partners VIII L.P.")),
+      score(company("Carlyle Partners L.P."), company("Blackstone Partners L.P.")),
+    ]).toEqual([0.8077, 0.1489]);
+  });
+
+  it("spells dotted abbreviations as initials, all of them or none", () => {
+    expect([
+      score(
+        organization("U.S. Department of State"),
+        organization("United States Department of State"),
+      ),
+      score(company("A.B.C. Company"), company("Acme Bolts Company")),
+      score(company("A.B.C. Company"), company("ABC Company")),
+    ]).toEqual([0.9609, 0.5402, 1]);
+  });
+
+  it("pairs a father's name only with a father's name", () => {
+    expect([
+      score(person("Salman bin Muhammad al-Rawi"), person("Muhammad bin Salman al-Rawi")),
+      score(person("Osama bin Laden"), person("Usama bin Muhammad ibn Awad ibn Ladin")),
+    ]).toEqual([0.1429, 0.7168]);
+  });
+
+  it("weighs common name words less than rare ones", () => {
+    expect([
+      score(person("Mohammad Reza Tabrizi"), person("Mohammad Reza Karimi")),
+      score(person("Janan Mohammad Ahmed Agha"), person("Janan Agha")),
+    ]).toEqual([0.1839, 0.8029]);
   });
 });

@@ -1,5 +1,6 @@
 import { collectFacts, datesAgree, type RecordFacts, schemataCompatible } from "./facts.js";
 import { bestNameComparison, describeComparison, type NameComparison } from "./name-score.js";
+import { compareNative } from "./native-script.js";
 import { type PreparedName, prepareNames } from "./prepare.js";
 import type { FeatureContribution, MatchQuery, PairScore } from "./types.js";
 
@@ -88,10 +89,26 @@ function nameFeature(comparison: NameComparison | undefined): FeatureContributio
   return feature("name_similarity", comparison.score, WEIGHTS.name, describeComparison(comparison));
 }
 
+/** Same-script Chinese or Korean names that differ cap the name score at their own similarity. */
+function nativeFeature(
+  comparison: NameComparison | undefined,
+  left: RecordFacts,
+  right: RecordFacts,
+) {
+  if (!comparison || !left.native.length || !right.native.length) return [];
+  const native = compareNative(left.native, right.native);
+  if (!native || native.score >= comparison.score) return [];
+  const detail = `${native.left.text} | ${native.right.text}: ${native.score.toFixed(2)}`;
+  return [feature("native_script_mismatch", comparison.score - native.score, -1, detail)];
+}
+
 /** Score two prepared records; see `scorePair`. */
 export function scorePrepared(left: PreparedRecord, right: PreparedRecord): PairScore {
   const comparison = bestNameComparison(left.names, right.names);
-  const explanation = [nameFeature(comparison)];
+  const explanation = [
+    nameFeature(comparison),
+    ...nativeFeature(comparison, left.facts, right.facts),
+  ];
   if (!schemataCompatible(left.facts.schema, right.facts.schema)) {
     explanation.push(feature("schema_mismatch", 1, WEIGHTS.schemaMismatch));
   } else {

@@ -1,3 +1,5 @@
+import { TUNING } from "./tuning.js";
+
 /** Token pairs below this similarity do not align; the index relies on it. */
 export const MIN_TOKEN_SIMILARITY = 0.7;
 /** Skeletons shorter than this do not match at one edit: Snow is not Snoe, CVC is not CVS. */
@@ -54,6 +56,20 @@ export function editDistanceUpToOne(left: string, right: string): 0 | 1 | 2 {
   return swapped ? 1 : 2;
 }
 
+const VOWELS = "aeiou";
+
+/** Equal-length skeletons that differ in one place, a vowel on both sides. */
+function vowelSwap(left: string, right: string): boolean {
+  if (left.length !== right.length) return false;
+  let at = 0;
+  while (left[at] === right[at]) at++;
+  return (
+    VOWELS.includes(left[at]!) &&
+    VOWELS.includes(right[at]!) &&
+    left.slice(at + 1) === right.slice(at + 1)
+  );
+}
+
 /** Phonetic keys only go so far: within this many letters of each other (the index uses it). */
 export const PHONETIC_LENGTH_SPREAD = 2;
 
@@ -74,10 +90,12 @@ function sharesGroup(left: TokenInfo, right: TokenInfo): boolean {
  * @example tokenSimilarity(prepareToken("sergey"), prepareToken("sergei")) // 0.97
  */
 export function tokenSimilarity(left: TokenInfo, right: TokenInfo): number {
-  if (left.text === right.text) return 1;
+  // Numbers only match numbers, even when spelled alike (a company's V is five, a person's an initial).
   if (left.number !== undefined || right.number !== undefined) {
-    return left.number === right.number ? 0.97 : 0;
+    if (left.number !== right.number) return 0;
+    return left.text === right.text ? 1 : 0.97;
   }
+  if (left.text === right.text) return 1;
   if (left.initial || right.initial) return left.text[0] === right.text[0] ? 0.9 : 0;
   if (left.skeleton === right.skeleton) return 0.97;
   let best = 0;
@@ -88,7 +106,9 @@ export function tokenSimilarity(left: TokenInfo, right: TokenInfo): number {
     length >= MIN_EDIT_LENGTH &&
     editDistanceUpToOne(left.skeleton, right.skeleton) === 1
   ) {
-    best = 1 - 1 / length;
+    best = vowelSwap(left.skeleton, right.skeleton)
+      ? 1 - (TUNING.vowelEditCost * TUNING.editCost) / length
+      : 1 - TUNING.editCost / length;
   }
   if (best < 0.9 && left.groups.length && right.groups.length && sharesGroup(left, right))
     best = 0.9;

@@ -5,6 +5,7 @@ export {
   splitLegalForms,
   symbolGroups,
 } from "./legal-forms.js";
+export { personWordCount } from "./name-frequencies.js";
 export { isPatronymic, isTitle } from "./name-parts.js";
 export { nameTokens, normalizeName, normalizeNameVariants } from "./normalize.js";
 export { numberValue } from "./numbers.js";

@@ -38,6 +38,19 @@ describe("normalizeName", () => {
     ]);
   });
 
+  it("also joins a lower-case syllable after a hyphen, not names or words", () => {
+    expect(
+      ["Liu Hsiao-po", "Bashar al-Assad", "Римский-Корсаков", "バラク・オバマ"].map(
+        normalizeNameVariants,
+      ),
+    ).toEqual([
+      ["liu hsiao po", "liu hsiaopo"],
+      ["bashar al assad"],
+      ["rimskiy korsakov"],
+      ["baraku obama"],
+    ]);
+  });
+
   it("splits names into tokens", () => {
     expect(nameTokens("Jean-Marie Le Pen")).toEqual(["jean", "marie", "le", "pen"]);
   });
@@ -73,6 +86,15 @@ describe("skeleton", () => {
 
   it("keeps different names apart", () => {
     expect(["ivanov", "ivanova", "petrov"].map(skeleton)).toEqual(["ivanov", "ivanova", "petrov"]);
+  });
+
+  it("reads Wade-Giles hs as pinyin x", () => {
+    expect(["hsi", "xi", "hsiaopo", "xiaobo"].map(skeleton)).toEqual([
+      "si",
+      "si",
+      "saopo",
+      "saobo",
+    ]);
   });
 });
 

@@ -10,9 +10,14 @@ function finish(latin: string): string {
  * @example normalizeNameVariants("习近平") // ["xi jin ping", "xi jinping"]
  */
 export function normalizeNameVariants(text: string): string[] {
-  const variants = transliterate(text).map(finish).filter(Boolean);
-  return [...new Set(variants)];
+  const variants = transliterate(text).map(finish);
+  // A syllable after a hyphen in lower case is part of one word: Hsiao-po is Xiaobo, Jong-un is Jongun.
+  const joined = text.replace(SYLLABLE_HYPHEN, "$1");
+  if (joined !== text) variants.push(...transliterate(joined).map(finish));
+  return [...new Set(variants.filter(Boolean))];
 }
+
+const SYLLABLE_HYPHEN = /(\p{Ll})[-‐‑](?=\p{Ll})/gu;
 
 /**
  * A name folded for comparison: NFKC, case folded, transliterated to Latin, diacritics and

@@ -3,7 +3,7 @@
  * runs only when the token holds one of its trigger letters (most tokens skip most rules).
  */
 const REWRITES: [RegExp, string, string][] = [
-  [/^(hs|x)/g, "s", "x"],
+  [/^(hs|x)/g, "s", "hx"],
   [/x/g, "ks", "x"],
   [/w/g, "v", "w"],
   [/ph/g, "f", "p"],

@@ -55,20 +55,6 @@ describe.skipIf(skipWithoutShared)("ingest", () => {
         "linked",
         "name",
       ],
-      [
-        "Bespilotnye Sistemy",
-        'НЕКОММЕРЧЕСКОЕ ПАРТНЕРСТВО "АССОЦИАЦИЯ БЕСПИЛОТНЫХ СИСТЕМ"',
-        "NK-SiYwWfxwLVrVeFswsvAvsm",
-        "review",
-        "name",
-      ],
-      [
-        "Bespilotnye Sistemy",
-        'Товариство з обмеженою відповідальністю "ЦСТ"',
-        "NK-abdzbEBkqyT29GyREbiURZ",
-        "review",
-        "name",
-      ],
     ]);
     const exported = jsonLines<{
       id: string;
@@ -89,8 +75,6 @@ describe.skipIf(skipWithoutShared)("ingest", () => {
       "EconomicActivity",
       "EconomicActivity",
       "LegalEntity",
-      "Similar",
-      "Similar",
       "Similar",
       "Similar",
       "Similar",
