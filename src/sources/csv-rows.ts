@@ -23,7 +23,7 @@ export interface CsvRowOptions {
 const DOS_EOF = "\u001a";
 
 /** Bytes read at a time: large reads make the scanner's per-chunk work negligible. */
-const CHUNK_BYTES = 1 << 20;
+const CHUNK_BYTES = 64 << 10;
 
 function toSanctraceError(error: CsvSyntaxError, file: SourceInput): SanctraceError {
   return new SanctraceError(
