@@ -1,5 +1,6 @@
 import type Database from "better-sqlite3";
 import { propertyType, type Statement } from "../model/index.js";
+import { LoadCounts } from "./load-counts.js";
 import type { Atoms } from "./sqlite-atoms.js";
 
 /**
@@ -108,7 +109,7 @@ function createTypeCache(): (schema: string, prop: string) => string {
 /**
  * Writes the statements of one dataset load as fact rows, with the entity references and
  * identifiers among them in side tables (what `getReferences` and `findByValue` look up).
- * Call inside the load's write transaction.
+ * Refuses statements of another dataset. Call inside the load's write transaction.
  * @example const writer = new FactWriter(db, atoms, "us_ofac_sdn"); writer.add(batch); writer.finish();
  */
 export class FactWriter {
@@ -117,6 +118,8 @@ export class FactWriter {
   private readonly identifiers: BulkInsert;
   private readonly typeOf = createTypeCache();
   private readonly datasetKey: number;
+  /** What the load has written so far. */
+  readonly counts: LoadCounts;
   private nextId: number;
   private open: OpenFact | undefined;
 
@@ -130,12 +133,14 @@ export class FactWriter {
     this.references = new BulkInsert(db, "fact_references", ["fact", "prop", "value"]);
     this.identifiers = new BulkInsert(db, "fact_identifiers", ["fact", "prop", "value"]);
     this.datasetKey = atoms.keyOf(dataset);
+    this.counts = new LoadCounts(dataset);
     const last = db.prepare("SELECT MAX(id) AS id FROM facts").get() as { id: number | null };
     this.nextId = (last.id ?? 0) + 1;
   }
 
   add(batch: readonly Statement[]): void {
     for (const statement of batch) {
+      this.counts.add(statement);
       const fact = this.factFor(statement);
       const prop = this.atoms.keyOf(statement.prop);
       fact.pairs.push(prop, statement.value);

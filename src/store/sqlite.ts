@@ -9,7 +9,7 @@ import {
   type SourceFile,
   type Statement,
 } from "../model/index.js";
-import { LoadCounts } from "./load-counts.js";
+import type { LoadCounts } from "./load-counts.js";
 import { Atoms } from "./sqlite-atoms.js";
 import * as cases from "./sqlite-cases.js";
 import { type FactRow, FactWriter } from "./sqlite-facts.js";
@@ -55,19 +55,6 @@ function schemataUnder(parents: string[]): string[] {
     .map((schema) => schema.name)
     .filter((name) => parents.some((parent) => isA(name, parent)));
 }
-/** Every statement of a load must belong to the dataset it replaces. */
-function checkDataset(batch: readonly Statement[], dataset: string): void {
-  for (const statement of batch) {
-    if (statement.dataset !== dataset) {
-      throw new SanctraceError(
-        "store_dataset_mismatch",
-        `statement for dataset ${statement.dataset} in a load of ${dataset}`,
-        statement.entityId,
-      );
-    }
-  }
-}
-
 function toSummary(row: DatasetRow): DatasetSummary {
   return {
     name: row.name,
@@ -123,21 +110,18 @@ export class SqliteStore implements Store {
     onProgress?: ProgressListener,
   ): Promise<DatasetSummary> {
     const db = this.db;
-    const counts = new LoadCounts();
     db.exec("BEGIN IMMEDIATE");
     try {
       this.deleteDataset(load.name);
       const writer = new FactWriter(db, this.atoms, load.name);
       let done = 0;
       for await (const batch of batches) {
-        checkDataset(batch, load.name);
         writer.add(batch);
-        counts.add(batch);
         done += batch.length;
         onProgress?.(done);
       }
       writer.finish();
-      const summary = this.summarize(load, counts);
+      const summary = this.summarize(load, writer.counts);
       this.recordDataset(summary);
       db.exec("COMMIT");
       return summary;
