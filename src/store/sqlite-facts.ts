@@ -54,10 +54,11 @@ class BulkInsert {
     db: Database.Database,
     table: string,
     private readonly columns: string[],
+    verb = "INSERT",
   ) {
     const row = `(${columns.map(() => "?").join(", ")})`;
     const sql = (rows: number) =>
-      `INSERT INTO ${table} (${columns.join(", ")}) VALUES ${Array(rows).fill(row).join(", ")}`;
+      `${verb} INTO ${table} (${columns.join(", ")}) VALUES ${Array(rows).fill(row).join(", ")}`;
     this.wide = db.prepare(sql(INSERT_ROWS));
     this.narrow = db.prepare(sql(1));
   }
@@ -130,8 +131,10 @@ export class FactWriter {
   ) {
     const columns = ["id", "entity_id", "schema", "dataset", "source", "locator", "props"];
     this.facts = new BulkInsert(db, "facts", columns);
-    this.references = new BulkInsert(db, "fact_references", ["fact", "prop", "value"]);
-    this.identifiers = new BulkInsert(db, "fact_identifiers", ["fact", "prop", "value"]);
+    // A fact stating the same value twice needs one side row.
+    const side = ["fact", "prop", "value"];
+    this.references = new BulkInsert(db, "fact_references", side, "INSERT OR IGNORE");
+    this.identifiers = new BulkInsert(db, "fact_identifiers", side, "INSERT OR IGNORE");
     this.datasetKey = atoms.keyOf(dataset);
     this.counts = new LoadCounts(dataset);
     const last = db.prepare("SELECT MAX(id) AS id FROM facts").get() as { id: number | null };

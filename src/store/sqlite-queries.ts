@@ -1,5 +1,11 @@
 import type Database from "better-sqlite3";
-import { type EntityRecord, foldStatements, model, type Statement } from "../model/index.js";
+import {
+  type EntityRecord,
+  foldStatements,
+  model,
+  propertyType,
+  type Statement,
+} from "../model/index.js";
 import type { Atoms } from "./sqlite-atoms.js";
 import { type FactRow, factStatements } from "./sqlite-facts.js";
 
@@ -26,15 +32,14 @@ export function selectStatements(db: Database.Database, atoms: Atoms, id: string
 export function selectReferences(db: Database.Database, atoms: Atoms, id: string): Statement[] {
   const rows = db
     .prepare(
-      `SELECT f.*, r.prop AS reference_prop FROM fact_references r JOIN facts f ON f.id = r.fact
-       WHERE r.value = ? ORDER BY r.fact, r.rowid`,
+      `SELECT * FROM facts WHERE id IN (SELECT fact FROM fact_references WHERE value = ?)
+       ORDER BY id`,
     )
-    .all(id) as Array<FactRow & { reference_prop: number }>;
-  return rows.map((row) => {
-    const prop = atoms.textOf(row.reference_prop);
-    const found = factStatements(row, atoms).find((s) => s.prop === prop && s.value === id);
-    return found!;
-  });
+    .all(id) as FactRow[];
+  return statementsOf(rows, atoms).filter(
+    (statement) =>
+      statement.value === id && propertyType(statement.schema, statement.prop) === "entity",
+  );
 }
 
 /**

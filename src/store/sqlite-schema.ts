@@ -68,8 +68,9 @@ export const sqliteMigrations: readonly string[] = [
      UNIQUE (case_name, kind, ids)
    );`,
   // Statements sharing entity, schema, dataset, source and locator become one fact row with
-  // interned keys; references and identifiers get side tables. Each old statement becomes a
-  // fact of its own (same id, same order); reloading a dataset packs it.
+  // interned keys; references and identifiers get side tables keyed by fact (a dataset's side
+  // rows are found by its facts). Each old statement becomes a fact of its own (same id, same
+  // order); reloading a dataset packs it.
   `CREATE TABLE atoms (
      key INTEGER PRIMARY KEY,
      text TEXT NOT NULL UNIQUE
@@ -86,13 +87,15 @@ export const sqliteMigrations: readonly string[] = [
    CREATE TABLE fact_references (
      fact INTEGER NOT NULL,
      prop INTEGER NOT NULL,
-     value TEXT NOT NULL
-   );
+     value TEXT NOT NULL,
+     PRIMARY KEY (fact, prop, value)
+   ) WITHOUT ROWID;
    CREATE TABLE fact_identifiers (
      fact INTEGER NOT NULL,
      prop INTEGER NOT NULL,
-     value TEXT NOT NULL
-   );
+     value TEXT NOT NULL,
+     PRIMARY KEY (fact, prop, value)
+   ) WITHOUT ROWID;
    INSERT INTO atoms (text)
      SELECT dataset FROM statements UNION SELECT source FROM statements
      UNION SELECT schema FROM statements UNION SELECT prop FROM statements;
@@ -105,10 +108,10 @@ export const sqliteMigrations: readonly string[] = [
      JOIN atoms k_source ON k_source.text = s.source
      JOIN atoms k_prop ON k_prop.text = s.prop
      ORDER BY s.id;
-   INSERT INTO fact_references (fact, prop, value)
+   INSERT OR IGNORE INTO fact_references (fact, prop, value)
      SELECT s.id, k.key, s.value FROM statements s JOIN atoms k ON k.text = s.prop
      WHERE s.prop_type = 'entity' ORDER BY s.id;
-   INSERT INTO fact_identifiers (fact, prop, value)
+   INSERT OR IGNORE INTO fact_identifiers (fact, prop, value)
      SELECT s.id, k.key, s.value FROM statements s JOIN atoms k ON k.text = s.prop
      WHERE s.prop_type = 'identifier' ORDER BY s.id;
    DROP TABLE statements;
