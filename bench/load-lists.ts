@@ -256,7 +256,13 @@ async function main(): Promise<void> {
   }
   console.log(pad(row("all", "", total), widths));
   const peak = process.resourceUsage().maxRSS / 1024;
-  console.log(`\npeak RSS: ${peak.toFixed(0)} MiB`);
+  const perSecond = (seconds: number) => Math.round(total.statements / seconds);
+  console.log(
+    `\noverall: ${perSecond(total.wall)} statements/s (wall ${total.wall.toFixed(2)} s), ` +
+      `${perSecond(total.cpu)} statements/CPU-s (CPU ${total.cpu.toFixed(2)} s); ` +
+      `baseline bare insert ${perSecond(total.sqlCpu)} statements/CPU-s`,
+  );
+  console.log(`peak RSS: ${peak.toFixed(0)} MiB`);
   if (skipped.length) console.log(`not lists, skipped: ${skipped.join(", ")}`);
 }
 
