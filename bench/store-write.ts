@@ -7,7 +7,7 @@
  * references, identifiers). Generating the statements is timed alone and subtracted from
  * both. Medians of 3 runs; wall and CPU time; peak RSS.
  *
- *   node --import tsx bench/store-write.ts [ROWS]   (default 200000)
+ *   node --import tsx bench/store-write.ts [ROWS]   (default 100000)
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
@@ -16,7 +16,7 @@ import Database from "better-sqlite3";
 import { propertyType, type Statement } from "../src/model/index.js";
 import { SqliteStore } from "../src/store/index.js";
 
-const ROWS = Number(process.argv[2] ?? 200_000);
+const ROWS = Number(process.argv[2] ?? 100_000);
 const RUNS = 3;
 const BATCH_ROWS = 400;
 const source = "c".repeat(64);
