@@ -133,18 +133,23 @@ const FALLBACK: Record<string, string> = {
   jurisdiction: "country",
 };
 
-const propertyCache = new Map<string, boolean>();
+const propertyCache = new Map<string, Map<string, boolean>>();
 
 /**
  * True when `schema` (or a parent) defines `prop`; cached, as the model rebuilds maps per call.
  * @example hasProperty("Person", "innCode") // true
  */
 export function hasProperty(schema: string, prop: string): boolean {
-  const key = `${schema}.${prop}`;
-  let known = propertyCache.get(key);
+  // Two levels, so that no key string is built per call.
+  let props = propertyCache.get(schema);
+  if (!props) {
+    props = new Map();
+    propertyCache.set(schema, props);
+  }
+  let known = props.get(prop);
   if (known === undefined) {
     known = model.schemata[schema]?.getProperties().has(prop) ?? false;
-    propertyCache.set(key, known);
+    props.set(prop, known);
   }
   return known;
 }

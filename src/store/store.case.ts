@@ -91,6 +91,20 @@ export function describeStoreContract(name: string, createStore: () => Promise<S
       await store.close();
     });
 
+    it("refuses a statement of another dataset and keeps the store as it was", async () => {
+      const store = await createStore();
+      await store.replaceDataset(load("alpha"), batches([statement("c1", "name", "Kept")]));
+      await expect(
+        store.replaceDataset(
+          load("alpha"),
+          batches([statement("c2", "name", "New"), statement("c3", "name", "Other", "beta")]),
+        ),
+      ).rejects.toMatchObject({ code: "store_dataset_mismatch", path: "c3" });
+      expect(await store.getStatements("c1")).toEqual([statement("c1", "name", "Kept")]);
+      expect(await store.getEntity("c2")).toBeUndefined();
+      await store.close();
+    });
+
     it("streams entities in id order, filtered by schema and dataset", async () => {
       const store = await createStore();
       const many = Array.from({ length: 2500 }, (_, i) =>
