@@ -2,6 +2,7 @@ import type { EntityRecord } from "../model/index.js";
 import { CandidateScratch, findCandidateRows, type NameRows } from "./candidates.js";
 import { collectFacts, identifierKeys, type RecordFacts, schemataCompatible } from "./facts.js";
 import { type NameKind, nameKind, type PreparedName, prepareNames } from "./prepare.js";
+import { ROUNDING_SLACK } from "./row-bounds.js";
 import { RowMultimap } from "./row-multimap.js";
 import { type PreparedRecord, prepareRecord, scorePrepared } from "./score.js";
 import type { TokenInfo } from "./token-similarity.js";
@@ -33,9 +34,9 @@ export class InMemoryMatchIndex implements MatchIndex, NameRows {
   count = 0;
   private readonly entities: EntityRecord[] = [];
   private rowEntity: Int32Array = new Int32Array(1024);
-  private rowStart: Int32Array = new Int32Array(1024);
-  private rowTokens: Int32Array = new Int32Array(4096);
-  private tokenCount = 0;
+  rowStart: Int32Array = new Int32Array(1024);
+  rowTokens: Int32Array = new Int32Array(4096);
+  tokenCount = 0;
   private rowJoined: Float64Array = new Float64Array(1024);
   private rowSounds: Float64Array = new Float64Array(1024);
   private readonly rowForms = new Map<number, string[]>();
@@ -174,7 +175,7 @@ export class InMemoryMatchIndex implements MatchIndex, NameRows {
     const hits: MatchHit[] = [];
     const top: number[] = [];
     for (const [entityIndex, candidate] of ordered) {
-      if (top.length >= limit && top[limit - 1]! > candidate.bound) break;
+      if (top.length >= limit && top[limit - 1]! > candidate.bound + ROUNDING_SLACK) break;
       const entity = this.entities[entityIndex]!;
       if (!acceptable(entity, schema, options)) continue;
       const result = scorePrepared(prepared, this.preparedEntity(entityIndex, candidate.rows));
