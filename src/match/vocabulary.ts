@@ -59,6 +59,8 @@ function queryKeys(token: TokenInfo): string[] {
  */
 export class Vocabulary {
   readonly tokens: TokenInfo[] = [];
+  /** The name kind each token was interned for. */
+  readonly kinds: NameKind[] = [];
   private readonly ids = new Map<string, Map<string, number>>();
   /** Lookup keys hashed to numbers: no key strings kept, lone ids stored bare. */
   private readonly keys = new RowMultimap();
@@ -82,6 +84,7 @@ export class Vocabulary {
     const created = this.tokens.length;
     if (this.cache.size) this.cache.clear();
     this.tokens.push(token);
+    this.kinds.push(kind);
     ids.set(token.text, created);
     for (const key of indexKeys(token)) this.keys.add(hashString(key), created);
     return created;
