@@ -97,7 +97,7 @@ describe("screening in worker threads", () => {
     await pool.close();
     expect(pool.searched).toBe(6);
     // Workers started on demand: the first batches run here until they are ready.
-    const started = await screen(store, queries, { workers: 2 });
+    const started = await screen(store, queries, { workers: 2, workersAfterMs: 0 });
     expect(started.results).toEqual(single.results);
     expect(single.results.length).toBe(1500);
     expect(single.counts.hits).toBeGreaterThan(500);

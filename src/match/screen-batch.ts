@@ -5,6 +5,11 @@ import type { MatchQuery } from "./types.js";
 
 /** Queries per batch sent to a worker: enough to make a message cheap beside the work. */
 const BATCH = 256;
+/**
+ * Workers start once screening here has taken this long: starting them (modules, index
+ * snapshot, cold caches) costs about a second of CPU each, which short inputs never repay.
+ */
+const WORKERS_AFTER_MS = 2000;
 
 type Searched = [MatchQuery[], FoundEntity[][]];
 
@@ -26,13 +31,15 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
 /** Where to search: a loaded pool, or how many worker threads to start if the input is long. */
 export interface SearchThreads {
   workers?: number;
+  /** Start the workers once searching here has taken this long (default 2 s). */
+  workersAfterMs?: number;
   pool?: ScreenPool;
 }
 
 /**
  * Search every query in input order: in a given loaded pool, or in `workers` new worker
- * threads when `workers > 1` and the input outlasts one batch (the first batches are searched
- * here while the workers start). Each worker restores the matcher's index from a snapshot and
+ * threads when `workers > 1` and the input takes longer than `workersAfterMs` (the batches
+ * until then, and while the workers start, are searched here). Each worker restores the matcher's index from a snapshot and
  * searches exactly as `matcher.match` does, so results do not depend on where a query ran.
  * @example for await (const [query, found] of searchInOrder(matcher, queries, {}, { workers: 2 })) {}
  */
@@ -55,9 +62,11 @@ export async function* searchInOrder(
   let ready = pool !== undefined;
   const pending: Promise<Searched>[] = [];
   const window = workers * 2 + 2;
+  const started = performance.now();
+  const startAfter = threads.workersAfterMs ?? WORKERS_AFTER_MS;
   try {
     for await (const batch of batches(queries, BATCH)) {
-      if (workers > 1 && !pool && pending.length) {
+      if (workers > 1 && !pool && performance.now() - started > startAfter) {
         pool = ScreenPool.start(workers);
         loaded = pool.load(matcher).then(() => (ready = true));
         loaded.catch(() => {}); // raised by the race below while batches are still searched here

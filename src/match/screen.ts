@@ -1,7 +1,7 @@
 import type { AuditEntry, Store } from "../store/index.js";
 import type { Matcher, ResolvedHit } from "./matcher.js";
 import { queryKey } from "./query.js";
-import { searchInOrder } from "./screen-batch.js";
+import { type SearchThreads, searchInOrder } from "./screen-batch.js";
 import type { ScreenPool } from "./screen-pool.js";
 import type { MatchQuery } from "./types.js";
 
@@ -38,10 +38,12 @@ export interface ScreenOptions {
   newOnly?: boolean;
   user?: string;
   /**
-   * Worker threads to search in when the input is longer than a batch (default 1: this
-   * thread), or a loaded pool to use; results are the same either way.
+   * Worker threads to search in once screening here takes longer than `workersAfterMs`
+   * (default 2 s; 1 worker: this thread only), or a loaded pool to use; results are the
+   * same either way.
    */
   workers?: number;
+  workersAfterMs?: number;
   pool?: ScreenPool;
   onResult?: (result: ScreenResult) => void | Promise<void>;
 }
@@ -114,10 +116,9 @@ export async function screenEntities(
   const previous = await previousHits(store, input);
   const hits: string[] = [];
   const counts = { queries: 0, matched_queries: 0, hits: 0, new_hits: 0 };
-  const threads = {
-    workers: options.workers ?? 1,
-    ...(options.pool ? { pool: options.pool } : {}),
-  };
+  const threads: SearchThreads = { workers: options.workers ?? 1 };
+  if (options.workersAfterMs !== undefined) threads.workersAfterMs = options.workersAfterMs;
+  if (options.pool) threads.pool = options.pool;
   const searched = searchInOrder(matcher, queries, parameters, threads);
   for await (const [query, found] of searched) {
     counts.queries++;

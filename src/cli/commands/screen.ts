@@ -104,7 +104,7 @@ export function registerScreen(program: Command, context: CliContext): void {
     .option("--user <name>", "who screens (default: $USER)")
     .option(
       "--workers <n>",
-      "threads that search when the input exceeds 256 queries (default: one per core)",
+      "threads that search once screening takes over 2 s (default: one per core)",
       parseWorkers,
       availableParallelism(),
     )
