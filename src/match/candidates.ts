@@ -85,16 +85,15 @@ export function findCandidateRows(
   const touched: number[] = [];
   let restLeft = tokens.reduce((sum, token) => sum + token.weight, 0) + initialWeight;
   let restRight = tokens.reduce((sum, token) => sum + token.heaviest, 0);
+  const floor = threshold - ROUNDING_SLACK;
   for (const token of tokens) {
     // Could a row matching only this token and the ones after it still reach the threshold?
     const open =
-      initials.length > 0 ||
-      alignmentBound(restLeft, restRight, name.weight, restRight) >= threshold;
+      initials.length > 0 || alignmentBound(restLeft, restRight, name.weight, restRight) >= floor;
     addToken(rows, scratch, token, stamp, open, touched);
     restLeft -= token.weight;
     restRight -= token.heaviest;
   }
-  const floor = threshold - ROUNDING_SLACK;
   const similar = name.tokens.map((token) =>
     token.initial ? undefined : rows.vocabulary.similar(token),
   );
