@@ -1,14 +1,27 @@
 /**
  * Matching speed with every list in shared/data that this branch reads: index build time and
  * memory, single-query latency (p50/p99 over 10k queries: perturbed list names and invented
- * names), batch throughput, each beside a brute-force baseline (best Jaro-Winkler over every
- * name) in the same run; then a 1M generated-entity build in a child process.
- * Run: node --import tsx bench/match-speed.ts [--generated 1000000]
+ * names), batch throughput over 40k other queries of the real `screen` path (screenEntities, as the CLI runs it) in
+ * one thread and in worker threads, each beside a brute-force baseline (best Jaro-Winkler
+ * over every name) in the same run; then a 1M generated-entity build in a child process.
+ * Run: node --expose-gc --import tsx bench/match-speed.ts [--skip-generated | --generated N]
  */
 import { execFileSync } from "node:child_process";
+import { availableParallelism } from "node:os";
 import { performance } from "node:perf_hooks";
 import { bestJaroWinkler, normalizedNameTable } from "../src/match/brute-force.js";
-import { buildMatchIndex, scorePair } from "../src/match/index.js";
+import {
+  buildMatchIndex,
+  type MatchQuery,
+  openMatcher,
+  type ScreenOptions,
+  type ScreenResult,
+  scorePair,
+  screenEntities,
+} from "../src/match/index.js";
+import { ScreenPool } from "../src/match/screen-pool.js";
+import type { EntityRecord } from "../src/model/index.js";
+import type { Store } from "../src/store/index.js";
 import { normalizeName } from "../src/text/index.js";
 import { sharedPath, skipWithoutShared } from "../test/helpers/shared.js";
 import {
@@ -20,6 +33,8 @@ import {
 } from "./speed-data.js";
 
 const QUERIES = 10_000;
+/** A batch long enough that fresh workers' warm-up (JIT, caches: ~1.5 CPU-s each) is amortized. */
+const BATCH_QUERIES = 40_000;
 const BASELINE_SAMPLE = 200;
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 
@@ -27,16 +42,21 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]!;
 }
 
-function latencyRow(
-  label: string,
-  times: number[],
-  cpuTimes: number[],
-  total: number,
-  cpu: NodeJS.CpuUsage,
-) {
+/** Perturbed list names and invented names, half each. */
+function makeQueries(entities: EntityRecord[], count: number, seed: number): MatchQuery[] {
+  const next = random(seed);
+  return Array.from({ length: count }, (_, i) => {
+    const entity = entities[Math.floor(next() * entities.length)]!;
+    const name = i % 2 ? inventName(next) : perturbName(entity.caption, next);
+    return { schema: entity.schema, properties: { name: [name] } };
+  });
+}
+
+const cpuMs = (cpu: NodeJS.CpuUsage) => (cpu.user + cpu.system) / 1000;
+
+function latencyRow(label: string, times: number[], cpuTimes: number[]) {
   const sorted = [...times].sort((a, b) => a - b);
   const sortedCpu = [...cpuTimes].sort((a, b) => a - b);
-  const cpuMs = (cpu.user + cpu.system) / 1000;
   return {
     method: label,
     queries: times.length,
@@ -44,13 +64,45 @@ function latencyRow(
     "p99 ms": percentile(sorted, 99).toFixed(3),
     "p50 CPU ms": percentile(sortedCpu, 50).toFixed(3),
     "p99 CPU ms": percentile(sortedCpu, 99).toFixed(3),
-    "batch queries/s (wall)": Math.round((times.length / total) * 1000),
-    "batch queries/s (CPU)": Math.round((times.length / cpuMs) * 1000),
   };
 }
 
+function throughputRow(label: string, queries: number, wallMs: number, cpu: NodeJS.CpuUsage) {
+  return {
+    method: label,
+    queries,
+    "wall s": (wallMs / 1000).toFixed(2),
+    "CPU s (all threads)": (cpuMs(cpu) / 1000).toFixed(2),
+    "queries/s (wall)": Math.round((queries / wallMs) * 1000),
+    "queries/s per CPU-s": Math.round((queries / cpuMs(cpu)) * 1000),
+  };
+}
+
+/** Screen the queries as the CLI does (audited, JSON lines out); the lines and the row. */
+async function screenBatch(
+  store: Store,
+  queries: MatchQuery[],
+  label: string,
+  options: Omit<ScreenOptions, "matcher">,
+) {
+  const matcher = await openMatcher(store);
+  await options.pool?.load(matcher);
+  const lines: string[] = [];
+  const onResult = (result: ScreenResult) => void lines.push(JSON.stringify(result));
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  await screenEntities(store, queries, { matcher, ...options, onResult });
+  const row = throughputRow(
+    label,
+    queries.length,
+    performance.now() - started,
+    process.cpuUsage(cpu),
+  );
+  return { lines, row };
+}
+
 async function benchLists(): Promise<void> {
-  const { entities, loaded, skipped } = await loadSharedLists(sharedPath());
+  const { store, entities, loaded, skipped } = await loadSharedLists(sharedPath());
   console.log(
     `loaded: ${loaded.join(", ")}\nskipped (no reader on this branch): ${skipped.join(", ") || "none"}`,
   );
@@ -88,27 +140,17 @@ async function benchLists(): Promise<void> {
       heap: "-",
     },
   ]);
-  const next = random(42);
-  const queries = Array.from({ length: QUERIES }, (_, i) => {
-    const entity = entities[Math.floor(next() * entities.length)]!;
-    const name = i % 2 ? inventName(next) : perturbName(entity.caption, next);
-    return { schema: entity.schema, properties: { name: [name] } };
-  });
+  const queries = makeQueries(entities, QUERIES, 42);
   const times: number[] = [];
   const cpuTimes: number[] = [];
   let hits = 0;
-  started = performance.now();
-  const indexCpu = process.cpuUsage();
   for (const query of queries) {
     const t0 = performance.now();
     const c0 = process.cpuUsage();
     hits += index.match(query).filter((hit) => hit.match).length;
-    const c1 = process.cpuUsage(c0);
+    cpuTimes.push(cpuMs(process.cpuUsage(c0)));
     times.push(performance.now() - t0);
-    cpuTimes.push((c1.user + c1.system) / 1000);
   }
-  const total = performance.now() - started;
-  const indexCpuUsed = process.cpuUsage(indexCpu);
   const baseline: number[] = [];
   const baselineCpuTimes: number[] = [];
   const baselineStart = performance.now();
@@ -116,24 +158,54 @@ async function benchLists(): Promise<void> {
   for (const query of queries.slice(0, BASELINE_SAMPLE)) {
     const t0 = performance.now();
     const c0 = process.cpuUsage();
-    bestJaroWinkler(table, normalizeName(query.properties.name[0]!));
-    const c1 = process.cpuUsage(c0);
+    bestJaroWinkler(table, normalizeName(query.properties.name![0]!));
+    baselineCpuTimes.push(cpuMs(process.cpuUsage(c0)));
     baseline.push(performance.now() - t0);
-    baselineCpuTimes.push((c1.user + c1.system) / 1000);
   }
-  const baselineTotal = performance.now() - baselineStart;
-  const baselineCpuUsed = process.cpuUsage(baselineCpu);
+  const baselineRow = throughputRow(
+    `brute force JW (first ${BASELINE_SAMPLE})`,
+    BASELINE_SAMPLE,
+    performance.now() - baselineStart,
+    process.cpuUsage(baselineCpu),
+  );
   console.log(`single queries (limit 5, threshold 0.7); ${hits} matches over ${QUERIES} queries`);
   console.table([
-    latencyRow("sanctrace index", times, cpuTimes, total, indexCpuUsed),
-    latencyRow(
-      `brute force JW (first ${BASELINE_SAMPLE})`,
-      baseline,
-      baselineCpuTimes,
-      baselineTotal,
-      baselineCpuUsed,
-    ),
+    latencyRow("sanctrace index", times, cpuTimes),
+    latencyRow(`brute force JW (first ${BASELINE_SAMPLE})`, baseline, baselineCpuTimes),
   ]);
+  await benchBatch(store, makeQueries(entities, BATCH_QUERIES, 43), baselineRow);
+  await store.close();
+}
+
+/** Batch `screen` over the same queries: one thread, a ready pool, workers started on demand. */
+async function benchBatch(store: Store, queries: MatchQuery[], baselineRow: object) {
+  const workers = availableParallelism();
+  const single = await screenBatch(store, queries, "screen, this thread", {});
+  const pool = ScreenPool.start(workers);
+  const ready = await screenBatch(store, queries, `screen, ${workers} workers (pool ready)`, {
+    pool,
+  });
+  await pool.close();
+  const started = performance.now();
+  const cold = await screenBatch(
+    store,
+    queries,
+    `screen --workers ${workers} (started on demand)`,
+    {
+      workers,
+    },
+  );
+  const coldMs = performance.now() - started;
+  const identical =
+    ready.lines.join("\n") === single.lines.join("\n") &&
+    cold.lines.join("\n") === single.lines.join("\n");
+  console.log(
+    `batch screen (screenEntities as the CLI runs it: audited, JSON lines; limit 5, threshold 0.7)`,
+  );
+  console.table([baselineRow, single.row, ready.row, cold.row]);
+  console.log(
+    `results identical across the three screen runs: ${identical}; on-demand run incl. index build ${Math.round(coldMs)} ms`,
+  );
 }
 
 async function benchGenerated(count: number): Promise<void> {

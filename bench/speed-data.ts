@@ -3,12 +3,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { EntityRecord } from "../src/model/index.js";
 import { loadLists } from "../src/sources/index.js";
-import { openStore } from "../src/store/index.js";
+import { openStore, type Store } from "../src/store/index.js";
 
 const MATCHABLE = ["Person", "Organization", "LegalEntity", "Vessel", "Airplane"];
 
-/** Load every list folder of shared/data that a reader on this branch claims. */
+/** Load every list folder of shared/data that a reader on this branch claims; the store stays open. */
 export async function loadSharedLists(data: string): Promise<{
+  store: Store;
   entities: EntityRecord[];
   loaded: string[];
   skipped: string[];
@@ -29,8 +30,7 @@ export async function loadSharedLists(data: string): Promise<{
   }
   const entities: EntityRecord[] = [];
   for await (const entity of store.iterateEntities({ schemata: MATCHABLE })) entities.push(entity);
-  await store.close();
-  return { entities, loaded, skipped };
+  return { store, entities, loaded, skipped };
 }
 
 /** A small deterministic generator (mulberry32). */

@@ -1,14 +1,11 @@
 import { OMISSION_PENALTY } from "./name-score.js";
 import type { PreparedName } from "./prepare.js";
-import type { Vocabulary } from "./vocabulary.js";
+import { ROUNDING_SLACK, SimilarityTable, type TokenRows } from "./row-bounds.js";
 
 /** The name rows of the index the candidate search reads. */
-export interface NameRows {
-  vocabulary: Vocabulary;
+export interface NameRows extends TokenRows {
   /** Token id -> name rows containing it. */
   postings: number[][];
-  nameWeight: Float64Array;
-  count: number;
 }
 
 /**
@@ -39,6 +36,7 @@ export class CandidateScratch {
   tokenStamp = new Int32Array(0);
   stamp = 0;
   tokenCounter = 0;
+  readonly table = new SimilarityTable();
 
   ensure(count: number): void {
     if (this.nameStamp.length >= count) return;
@@ -87,22 +85,28 @@ export function findCandidateRows(
   const touched: number[] = [];
   let restLeft = tokens.reduce((sum, token) => sum + token.weight, 0) + initialWeight;
   let restRight = tokens.reduce((sum, token) => sum + token.heaviest, 0);
+  const floor = threshold - ROUNDING_SLACK;
   for (const token of tokens) {
     // Could a row matching only this token and the ones after it still reach the threshold?
     const open =
-      initials.length > 0 ||
-      alignmentBound(restLeft, restRight, name.weight, restRight) >= threshold;
+      initials.length > 0 || alignmentBound(restLeft, restRight, name.weight, restRight) >= floor;
     addToken(rows, scratch, token, stamp, open, touched);
     restLeft -= token.weight;
     restRight -= token.heaviest;
   }
+  const similar = name.tokens.map((token) =>
+    token.initial ? undefined : rows.vocabulary.similar(token),
+  );
+  scratch.table.reset(rows.vocabulary, name, similar);
   const bounds = new Map<number, number>();
   for (const row of touched) {
     const weight = rows.nameWeight[row]!;
     const left = Math.min(name.weight, scratch.hitLeft[row]! + initialWeight);
     const right = initials.length ? weight : Math.min(weight, scratch.hitRight[row]!);
-    const bound = alignmentBound(left, right, name.weight, weight);
-    if (bound >= threshold - 1e-9) bounds.set(row, bound);
+    // The cheap bound first; the exact pair table only for rows that pass it.
+    if (alignmentBound(left, right, name.weight, weight) < floor) continue;
+    const bound = scratch.table.rowBound(rows, row);
+    if (bound >= floor) bounds.set(row, bound);
   }
   return bounds;
 }

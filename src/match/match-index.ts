@@ -2,6 +2,7 @@ import type { EntityRecord } from "../model/index.js";
 import { CandidateScratch, findCandidateRows, type NameRows } from "./candidates.js";
 import { collectFacts, identifierKeys, type RecordFacts, schemataCompatible } from "./facts.js";
 import { type NameKind, nameKind, type PreparedName, prepareNames } from "./prepare.js";
+import { ROUNDING_SLACK } from "./row-bounds.js";
 import { RowMultimap } from "./row-multimap.js";
 import { type PreparedRecord, prepareRecord, scorePrepared } from "./score.js";
 import type { TokenInfo } from "./token-similarity.js";
@@ -12,6 +13,7 @@ import {
   type MatchIndex,
   type MatchOptions,
   type MatchQuery,
+  type PairScore,
 } from "./types.js";
 import { Vocabulary } from "./vocabulary.js";
 
@@ -31,15 +33,16 @@ export class InMemoryMatchIndex implements MatchIndex, NameRows {
   readonly postings: number[][] = [];
   nameWeight: Float64Array = new Float64Array(0);
   count = 0;
-  private readonly entities: EntityRecord[] = [];
-  private rowEntity: Int32Array = new Int32Array(1024);
-  private rowStart: Int32Array = new Int32Array(1024);
-  private rowTokens: Int32Array = new Int32Array(4096);
-  private tokenCount = 0;
-  private rowJoined: Float64Array = new Float64Array(1024);
-  private rowSounds: Float64Array = new Float64Array(1024);
-  private readonly rowForms = new Map<number, string[]>();
-  private readonly entityRows: number[] = [];
+  /** Row storage below is read by `snapshotIndex` and `restoreIndex`; not part of the API. */
+  readonly entities: EntityRecord[] = [];
+  rowEntity: Int32Array = new Int32Array(1024);
+  rowStart: Int32Array = new Int32Array(1024);
+  rowTokens: Int32Array = new Int32Array(4096);
+  tokenCount = 0;
+  rowJoined: Float64Array = new Float64Array(1024);
+  rowSounds: Float64Array = new Float64Array(1024);
+  readonly rowForms = new Map<number, string[]>();
+  readonly entityRows: number[] = [];
   private readonly joined = new RowMultimap();
   private readonly sounds = new RowMultimap();
   private readonly identifiers = new Map<string, number[]>();
@@ -53,27 +56,42 @@ export class InMemoryMatchIndex implements MatchIndex, NameRows {
   }
 
   add(entity: EntityRecord): void {
-    const entityIndex = this.entities.length;
-    this.entities.push(entity);
-    this.entityRows.push(this.count);
+    const entityIndex = this.addEntity(entity);
     const kind = nameKind(entity.schema);
-    for (const name of prepareNames(entity)) this.addRow(entityIndex, name, kind);
-    for (const id of identifierKeys(entity)) {
-      if (id.startsWith("*:")) pushTo(this.identifiers, id, entityIndex);
+    for (const name of prepareNames(entity)) {
+      const tokens = name.tokens.map((token) => this.vocabulary.intern(token, kind));
+      this.addRow(entityIndex, name, tokens, name.forms);
     }
   }
 
-  private addRow(entityIndex: number, name: PreparedName, kind: "person" | "org"): void {
+  /** File an entity and its identifiers; its rows follow with `addRow`. */
+  addEntity(entity: EntityRecord): number {
+    const entityIndex = this.entities.length;
+    this.entities.push(entity);
+    this.entityRows.push(this.count);
+    for (const id of identifierKeys(entity)) {
+      if (id.startsWith("*:")) pushTo(this.identifiers, id, entityIndex);
+    }
+    return entityIndex;
+  }
+
+  /** File one name row of the entity added last, its tokens already interned. */
+  addRow(
+    entityIndex: number,
+    name: Pick<PreparedName, "joined" | "sounds" | "weight">,
+    tokens: ArrayLike<number>,
+    forms: string[],
+  ): void {
     const row = this.count++;
-    this.growRows(this.count + 1, this.tokenCount + name.tokens.length);
+    this.growRows(this.count + 1, this.tokenCount + tokens.length);
     this.rowEntity[row] = entityIndex;
     this.rowStart[row] = this.tokenCount;
     this.rowJoined[row] = name.joined;
     this.rowSounds[row] = name.sounds;
     this.nameWeight[row] = name.weight;
-    if (name.forms.length) this.rowForms.set(row, name.forms);
-    for (const token of name.tokens) {
-      const id = this.vocabulary.intern(token, kind);
+    if (forms.length) this.rowForms.set(row, forms);
+    for (let at = 0; at < tokens.length; at++) {
+      const id = tokens[at]!;
       this.rowTokens[this.tokenCount++] = id;
       const posting = this.postings[id];
       if (posting) posting.push(row);
@@ -164,6 +182,14 @@ export class InMemoryMatchIndex implements MatchIndex, NameRows {
    * @example index.match({ schema: "Person", properties: { name: ["Putin Vladimir"] } })[0].id
    */
   match(query: MatchQuery, options: MatchOptions = {}): MatchHit[] {
+    return this.search(query, options).map((found) => this.hitOf(found));
+  }
+
+  /**
+   * `match` without the entities: the hits as entity positions, for a worker thread to send.
+   * @example index.search(query).map((found) => index.hitOf(found))
+   */
+  search(query: MatchQuery, options: MatchOptions = {}): FoundEntity[] {
     const threshold = options.threshold ?? DEFAULT_THRESHOLD;
     const limit = options.limit ?? DEFAULT_LIMIT;
     const prepared = prepareRecord(query);
@@ -171,19 +197,35 @@ export class InMemoryMatchIndex implements MatchIndex, NameRows {
     const ordered = [...this.candidates(prepared, threshold)].sort(
       ([a, x], [b, y]) => y.bound - x.bound || a - b,
     );
-    const hits: MatchHit[] = [];
+    const found: FoundEntity[] = [];
     const top: number[] = [];
     for (const [entityIndex, candidate] of ordered) {
-      if (top.length >= limit && top[limit - 1]! > candidate.bound) break;
+      if (top.length >= limit && top[limit - 1]! > candidate.bound + ROUNDING_SLACK) break;
       const entity = this.entities[entityIndex]!;
       if (!acceptable(entity, schema, options)) continue;
       const result = scorePrepared(prepared, this.preparedEntity(entityIndex, candidate.rows));
-      hits.push({ ...hitOf(entity), ...result, match: result.score >= threshold });
+      found.push({ entityIndex, ...result, match: result.score >= threshold });
       insertScore(top, result.score, limit);
     }
-    hits.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
-    return hits.slice(0, limit);
+    const ids = this.entities;
+    found.sort(
+      (a, b) => b.score - a.score || ids[a.entityIndex]!.id.localeCompare(ids[b.entityIndex]!.id),
+    );
+    return found.slice(0, limit);
   }
+
+  /** The hit of a found entity, in the shape `match` returns. */
+  hitOf({ entityIndex, ...result }: FoundEntity): MatchHit {
+    const entity = this.entities[entityIndex]!;
+    const { id, caption, schema, datasets } = entity;
+    return { id, caption, schema, datasets, entity, ...result };
+  }
+}
+
+/** A scored entity by its position in the index. */
+export interface FoundEntity extends PairScore {
+  entityIndex: number;
+  match: boolean;
 }
 
 interface Candidate {
@@ -219,11 +261,6 @@ function acceptable(entity: EntityRecord, schema: string, options: MatchOptions)
   return schemataCompatible(schema, entity.schema);
 }
 
-function hitOf(entity: EntityRecord) {
-  const { id, caption, schema, datasets } = entity;
-  return { id, caption, schema, datasets, entity };
-}
-
 /**
  * Build the in-memory candidate index (name tokens, n-grams, phonetic keys, identifiers).
  * @example
@@ -232,7 +269,7 @@ function hitOf(entity: EntityRecord) {
  */
 export async function buildMatchIndex(
   entities: Iterable<EntityRecord> | AsyncIterable<EntityRecord>,
-): Promise<MatchIndex> {
+): Promise<InMemoryMatchIndex> {
   const index = new InMemoryMatchIndex();
   for await (const entity of entities) index.add(entity);
   return index;

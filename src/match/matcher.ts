@@ -2,9 +2,9 @@ import { type EntityRecord, model, SanctraceError } from "../model/index.js";
 import type { DatasetSummary, Store } from "../store/index.js";
 import { mergeRecords } from "./canonical.js";
 import { loadResolver } from "./judge.js";
-import { buildMatchIndex } from "./match-index.js";
+import { buildMatchIndex, type InMemoryMatchIndex } from "./match-index.js";
 import type { Resolver } from "./resolver.js";
-import type { MatchHit, MatchIndex, MatchQuery } from "./types.js";
+import type { MatchHit, MatchOptions, MatchQuery } from "./types.js";
 
 const DEFAULT_CUTOFF = 0.5;
 
@@ -28,34 +28,52 @@ export interface ResolvedHit extends MatchHit {
 }
 
 /**
+ * What the index is asked for one query: twice the limit (clusters collapse afterwards),
+ * without the query itself and candidates judged apart from it. Worker threads call this
+ * with their own copy of the resolver, so they search exactly as the matcher does.
+ * @example index.search(query, searchOptions(query, resolver, { limit: 5 }, undefined))
+ */
+export function searchOptions(
+  query: MatchQuery,
+  resolver: Resolver,
+  options: MatcherOptions,
+  datasets: string[] | undefined,
+): MatchOptions {
+  const queryId = query.id;
+  const exclude = (candidate: string) =>
+    candidate === queryId || (queryId !== undefined && resolver.areApart(queryId, candidate));
+  return {
+    threshold: options.threshold ?? 0.7,
+    limit: (options.limit ?? 5) * 2,
+    exclude,
+    ...(datasets ? { datasets } : {}),
+  };
+}
+
+/**
  * The list index plus the judgement resolver: what `match`, `screen` and the API query.
  * @example const matcher = await openMatcher(store); await matcher.match(query);
  */
 export class Matcher {
   constructor(
     readonly store: Store,
-    readonly index: MatchIndex,
+    readonly index: InMemoryMatchIndex,
     readonly resolver: Resolver,
     readonly lists: DatasetSummary[],
   ) {}
 
   /** Ranked hits for one query; negatively judged pairs are hidden, clusters collapsed. */
   async match(query: MatchQuery, options: MatcherOptions = {}): Promise<ResolvedHit[]> {
-    const limit = options.limit ?? 5;
     const datasets = this.selectLists(options.datasets);
-    const queryId = query.id;
-    const exclude = (candidate: string) =>
-      candidate === queryId ||
-      (queryId !== undefined && this.resolver.areApart(queryId, candidate));
-    const hits = this.index.match(query, {
-      threshold: options.threshold ?? 0.7,
-      limit: limit * 2,
-      exclude,
-      ...(datasets ? { datasets } : {}),
-    });
+    const hits = this.index.match(query, searchOptions(query, this.resolver, options, datasets));
+    return this.resolveHits(hits, options);
+  }
+
+  /** The index's hits above the cutoff with clusters collapsed, at most `limit`. */
+  async resolveHits(hits: MatchHit[], options: MatcherOptions = {}): Promise<ResolvedHit[]> {
     const cutoff = options.cutoff ?? DEFAULT_CUTOFF;
     const kept = hits.filter((hit) => hit.score >= cutoff);
-    return (await this.collapse(kept)).slice(0, limit);
+    return (await this.collapse(kept)).slice(0, options.limit ?? 5);
   }
 
   /** Refuse to screen when no list is loaded: every result would be empty. */

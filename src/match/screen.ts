@@ -1,6 +1,8 @@
 import type { AuditEntry, Store } from "../store/index.js";
 import type { Matcher, ResolvedHit } from "./matcher.js";
 import { queryKey } from "./query.js";
+import { type SearchThreads, searchInOrder } from "./screen-batch.js";
+import type { ScreenPool } from "./screen-pool.js";
 import type { MatchQuery } from "./types.js";
 
 /** One ranked result of a screening, as printed in `screen` output. */
@@ -35,6 +37,14 @@ export interface ScreenOptions {
   /** Report only hits that the previous run over the same input did not report. */
   newOnly?: boolean;
   user?: string;
+  /**
+   * Worker threads to search in once screening here takes longer than `workersAfterMs`
+   * (default 2 s; 1 worker: this thread only), or a loaded pool to use; results are the
+   * same either way.
+   */
+  workers?: number;
+  workersAfterMs?: number;
+  pool?: ScreenPool;
   onResult?: (result: ScreenResult) => void | Promise<void>;
 }
 
@@ -106,11 +116,15 @@ export async function screenEntities(
   const previous = await previousHits(store, input);
   const hits: string[] = [];
   const counts = { queries: 0, matched_queries: 0, hits: 0, new_hits: 0 };
-  for await (const query of queries) {
+  const threads: SearchThreads = { workers: options.workers ?? 1 };
+  if (options.workersAfterMs !== undefined) threads.workersAfterMs = options.workersAfterMs;
+  if (options.pool) threads.pool = options.pool;
+  const searched = searchInOrder(matcher, queries, parameters, threads);
+  for await (const [query, found] of searched) {
     counts.queries++;
     const key = queryKey(query);
-    const found = await matcher.match(query, parameters);
-    let results = found.map(toScreenHit);
+    const ranked = found.map((entity) => matcher.index.hitOf(entity));
+    let results = (await matcher.resolveHits(ranked, parameters)).map(toScreenHit);
     const matched = results.filter((hit) => hit.match);
     const fresh = matched.filter((hit) => !previous.hits.has(`${key}\t${hit.id}`));
     hits.push(...matched.map((hit) => `${key}\t${hit.id}`));

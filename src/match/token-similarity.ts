@@ -73,9 +73,11 @@ function vowelSwap(left: string, right: string): boolean {
 /** Phonetic keys only go so far: within this many letters of each other (the index uses it). */
 export const PHONETIC_LENGTH_SPREAD = 2;
 
+/** Two-letter keys (chen, zein: "sn") say too little about a word (the index uses it). */
+export const MIN_PHONETIC_LENGTH = 3;
+
 function soundAlike(left: TokenInfo, right: TokenInfo): boolean {
-  // Two-letter keys (chen, zein: "sn") say too little about a word.
-  if (left.phonetic.length < 3 || left.phonetic !== right.phonetic) return false;
+  if (left.phonetic.length < MIN_PHONETIC_LENGTH || left.phonetic !== right.phonetic) return false;
   return Math.abs(left.skeleton.length - right.skeleton.length) <= PHONETIC_LENGTH_SPREAD;
 }
 

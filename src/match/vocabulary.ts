@@ -3,6 +3,7 @@ import type { NameKind } from "./prepare.js";
 import { RowMultimap } from "./row-multimap.js";
 import {
   MIN_EDIT_LENGTH,
+  MIN_PHONETIC_LENGTH,
   PHONETIC_LENGTH_SPREAD,
   type TokenInfo,
   tokenSimilarity,
@@ -19,8 +20,10 @@ export function deletions(text: string): string[] {
 function indexKeys(token: TokenInfo): string[] {
   if (token.initial) return [`t:${token.text}`];
   if (token.number !== undefined) return [`n:${token.number}`, `s:${token.skeleton}`];
-  const sound = `p:${token.phonetic}:${token.skeleton.length}`;
-  const keys = [`s:${token.skeleton}`, sound, ...token.groups.map((g) => `g:${g}`)];
+  const keys = [`s:${token.skeleton}`, ...token.groups.map((g) => `g:${g}`)];
+  if (token.phonetic.length >= MIN_PHONETIC_LENGTH) {
+    keys.push(`p:${token.phonetic}:${token.skeleton.length}`);
+  }
   // Either side may be the abjad spelling: file every word by consonants, abjad ones apart.
   keys.push(token.abjad ? `a:${token.consonants}` : `c:${token.consonants}`);
   if (token.skeleton.length >= MIN_EDIT_LENGTH) {
@@ -33,11 +36,13 @@ function indexKeys(token: TokenInfo): string[] {
 function queryKeys(token: TokenInfo): string[] {
   if (token.number !== undefined) return [`n:${token.number}`, `s:${token.skeleton}`];
   const keys = [`s:${token.skeleton}`, `t:${token.text[0]}`];
-  // Phonetic keys are filed with the skeleton length, so only near lengths are read.
+  // Phonetic keys are filed with the skeleton length, so only near lengths are read; short
+  // keys never make tokens sound alike, so they are not read at all (half the lookups).
   const length = token.skeleton.length;
+  const sounds = token.phonetic.length >= MIN_PHONETIC_LENGTH;
   for (
     let other = length - PHONETIC_LENGTH_SPREAD;
-    other <= length + PHONETIC_LENGTH_SPREAD;
+    sounds && other <= length + PHONETIC_LENGTH_SPREAD;
     other++
   ) {
     keys.push(`p:${token.phonetic}:${other}`);
@@ -59,11 +64,16 @@ function queryKeys(token: TokenInfo): string[] {
  */
 export class Vocabulary {
   readonly tokens: TokenInfo[] = [];
+  /** The name kind each token was interned for. */
+  readonly kinds: NameKind[] = [];
   private readonly ids = new Map<string, Map<string, number>>();
   /** Lookup keys hashed to numbers: no key strings kept, lone ids stored bare. */
   private readonly keys = new RowMultimap();
   /** Query tokens repeat (company, mohammad): their similar tokens are kept until a token is added. */
   private readonly cache = new Map<string, [number, number][]>();
+  /** Tokens already compared in the current lookup: `seen[id] === stamp`. */
+  private seen = new Int32Array(0);
+  private stamp = 0;
 
   get size(): number {
     return this.tokens.length;
@@ -82,6 +92,7 @@ export class Vocabulary {
     const created = this.tokens.length;
     if (this.cache.size) this.cache.clear();
     this.tokens.push(token);
+    this.kinds.push(kind);
     ids.set(token.text, created);
     for (const key of indexKeys(token)) this.keys.add(hashString(key), created);
     return created;
@@ -103,12 +114,17 @@ export class Vocabulary {
   }
 
   private findSimilar(token: TokenInfo): [number, number][] {
-    const seen = new Set<number>();
+    if (this.seen.length < this.tokens.length) {
+      this.seen = new Int32Array(Math.max(1024, this.tokens.length * 2));
+      this.stamp = 0;
+    }
+    const stamp = ++this.stamp;
+    const { seen, tokens } = this;
     const found: [number, number][] = [];
     const visit = (id: number) => {
-      if (seen.has(id)) return;
-      seen.add(id);
-      const similarity = tokenSimilarity(token, this.tokens[id]!);
+      if (seen[id] === stamp) return;
+      seen[id] = stamp;
+      const similarity = tokenSimilarity(token, tokens[id]!);
       if (similarity > 0) found.push([id, similarity]);
     };
     for (const key of queryKeys(token)) this.keys.forEach(hashString(key), visit);

@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import type { Command } from "commander";
 import {
   describeInput,
@@ -8,6 +9,7 @@ import {
   screenEntities,
   workspaceQueries,
 } from "../../match/index.js";
+import { SanctraceError } from "../../model/index.js";
 import type { Store } from "../../store/index.js";
 import { type CliContext, globalOptions, withStore } from "../context.js";
 import { printJsonLines, printTable } from "../output.js";
@@ -23,6 +25,7 @@ interface ScreenCommandOptions {
   history?: boolean;
   newOnly?: boolean;
   user?: string;
+  workers: number;
 }
 
 function printHistory(context: CliContext, runs: ScreenRun[], json: boolean): void {
@@ -43,6 +46,17 @@ function printHistory(context: CliContext, runs: ScreenRun[], json: boolean): vo
       run.counts.new_hits,
     ]),
   );
+}
+
+function parseWorkers(text: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1 || value > 64) {
+    throw new SanctraceError(
+      "option_invalid",
+      `--workers expects a whole number 1-64, got "${text}"`,
+    );
+  }
+  return value;
 }
 
 function summaryLine(run: ScreenRun): string {
@@ -66,6 +80,7 @@ async function runScreen(store: Store, context: CliContext, options: ScreenComma
       limit: options.limit,
       newOnly: Boolean(options.newOnly),
       user: options.user ?? context.env.USER ?? "analyst",
+      workers: options.workers,
       onResult: (result) => sink.write(result),
       ...(input ? { input } : {}),
       ...(options.dataset ? { datasets: options.dataset } : {}),
@@ -87,6 +102,12 @@ export function registerScreen(program: Command, context: CliContext): void {
     .option("--new-only", "report only hits the previous run over the same input did not")
     .option("--history", "list past screening runs instead of screening")
     .option("--user <name>", "who screens (default: $USER)")
+    .option(
+      "--workers <n>",
+      "threads that search once screening takes over 2 s (default: one per core)",
+      parseWorkers,
+      availableParallelism(),
+    )
     .action(async (options: ScreenCommandOptions, command: Command) => {
       const { db, json } = globalOptions(command, context);
       if (options.history) {

@@ -1,0 +1,75 @@
+import type { EntityRecord } from "../model/index.js";
+import { InMemoryMatchIndex } from "./match-index.js";
+import { prepareToken } from "./prepare.js";
+
+/**
+ * An index as plain data that a worker thread can receive (structured clone) and restore
+ * without normalizing or transliterating a single name again.
+ */
+export interface IndexSnapshot {
+  entities: EntityRecord[];
+  /** Vocabulary token texts, and per token: bit 0 organization, bit 1 abjad spelling. */
+  tokens: string[];
+  tokenFlags: Uint8Array;
+  entityRows: Int32Array;
+  rowStart: Int32Array;
+  rowTokens: Int32Array;
+  rowJoined: Float64Array;
+  rowSounds: Float64Array;
+  nameWeight: Float64Array;
+  rowForms: [number, string[]][];
+}
+
+/**
+ * The plain-data form of an index.
+ * @example const copy = restoreIndex(snapshotIndex(index)); // in a worker
+ */
+export function snapshotIndex(index: InMemoryMatchIndex): IndexSnapshot {
+  const { vocabulary, count } = index;
+  return {
+    entities: index.entities,
+    tokens: vocabulary.tokens.map((token) => token.text),
+    tokenFlags: Uint8Array.from(
+      vocabulary.tokens,
+      (token, id) => (vocabulary.kinds[id] === "org" ? 1 : 0) | (token.abjad ? 2 : 0),
+    ),
+    entityRows: Int32Array.from(index.entityRows),
+    rowStart: index.rowStart.slice(0, count),
+    rowTokens: index.rowTokens.slice(0, index.tokenCount),
+    rowJoined: index.rowJoined.slice(0, count),
+    rowSounds: index.rowSounds.slice(0, count),
+    nameWeight: index.nameWeight.slice(0, count),
+    rowForms: [...index.rowForms],
+  };
+}
+
+/**
+ * Rebuild an index from its snapshot: the same token ids, rows and entity positions, so it
+ * returns exactly what the original returns.
+ * @example const index = restoreIndex(snapshot); index.match(query);
+ */
+export function restoreIndex(snapshot: IndexSnapshot): InMemoryMatchIndex {
+  const index = new InMemoryMatchIndex();
+  snapshot.tokens.forEach((text, id) => {
+    const flags = snapshot.tokenFlags[id]!;
+    const kind = flags & 1 ? "org" : "person";
+    index.vocabulary.intern(prepareToken(text, kind, (flags & 2) !== 0), kind);
+  });
+  const forms = new Map(snapshot.rowForms);
+  const rowCount = snapshot.rowStart.length;
+  snapshot.entities.forEach((entity, entityIndex) => {
+    index.addEntity(entity);
+    const end = snapshot.entityRows[entityIndex + 1] ?? rowCount;
+    for (let row = snapshot.entityRows[entityIndex]!; row < end; row++) {
+      const last = row + 1 < rowCount ? snapshot.rowStart[row + 1]! : snapshot.rowTokens.length;
+      const name = {
+        joined: snapshot.rowJoined[row]!,
+        sounds: snapshot.rowSounds[row]!,
+        weight: snapshot.nameWeight[row]!,
+      };
+      const tokens = snapshot.rowTokens.subarray(snapshot.rowStart[row]!, last);
+      index.addRow(entityIndex, name, tokens, forms.get(row) ?? []);
+    }
+  });
+  return index;
+}

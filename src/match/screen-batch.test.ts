@@ -1,0 +1,109 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { EntityBuilder, type Statement } from "../model/index.js";
+import { SqliteStore, type Store } from "../store/index.js";
+import { judgePair } from "./judge.js";
+import { openMatcher } from "./matcher.js";
+import { type ScreenResult, screenEntities } from "./screen.js";
+import type { SearchThreads } from "./screen-batch.js";
+import { ScreenPool } from "./screen-pool.js";
+import type { MatchQuery } from "./types.js";
+
+const SYLLABLES =
+  "al,an,ar,ba,bo,da,de,el,ga,ha,in,ka,ko,la,li,ma,mi,na,no,ov,ra,sa,sh,ta,va,zh,kh,yu".split(",");
+
+/** A deterministic stream of numbers in [0,1) (mulberry32). */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(state ^ (state >>> 15), state | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function inventName(next: () => number): string {
+  const word = () =>
+    Array.from(
+      { length: 2 + Math.floor(next() * 2) },
+      () => SYLLABLES[Math.floor(next() * SYLLABLES.length)],
+    ).join("");
+  return Array.from({ length: 2 + Math.floor(next() * 2) }, word).join(" ");
+}
+
+async function loadList(store: Store, count: number, next: () => number): Promise<string[]> {
+  const names: string[] = [];
+  const statements: Statement[] = [];
+  for (let i = 0; i < count; i++) {
+    const schema = next() < 0.5 ? "Person" : "Company";
+    const name = inventName(next);
+    names.push(name);
+    const builder = new EntityBuilder(schema, `l-${i}`, {
+      dataset: "list",
+      source: "f".repeat(64),
+    });
+    builder.add("name", schema === "Company" && next() < 0.5 ? `${name} LLC` : name, `row:${i}`);
+    if (next() < 0.3) builder.add("country", next() < 0.5 ? "ru" : "cn", `row:${i}`);
+    statements.push(...builder.statements);
+  }
+  const sources = [{ name: "list.csv", sha256: "f".repeat(64), size: 1 }];
+  await store.replaceDataset(
+    { name: "list", title: "list", kind: "list", sources },
+    (async function* () {
+      yield statements;
+    })(),
+  );
+  return names;
+}
+
+/** Near and far queries: typos and dropped words of list names, and invented names. */
+function makeQueries(names: string[], count: number, next: () => number): MatchQuery[] {
+  return Array.from({ length: count }, (_, i) => {
+    const listed = names[Math.floor(next() * names.length)]!;
+    const at = Math.floor(next() * listed.length);
+    const name = i % 3 === 2 ? inventName(next) : listed.slice(0, at) + listed.slice(at + 1);
+    const schema = next() < 0.5 ? "Person" : "LegalEntity";
+    return { ...(i % 2 ? { id: `l-${i}` } : {}), schema, properties: { name: [name] } };
+  });
+}
+
+async function screen(store: Store, queries: MatchQuery[], threads: SearchThreads) {
+  const results: ScreenResult[] = [];
+  const matcher = await openMatcher(store);
+  await threads.pool?.load(matcher);
+  const run = await screenEntities(store, queries, {
+    matcher,
+    ...threads,
+    limit: 3,
+    onResult: (result) => void results.push(result),
+  });
+  return { results, counts: run.counts };
+}
+
+describe("screening in worker threads", () => {
+  it("returns exactly what the single-threaded screening returns, judgements applied", async () => {
+    const store = new SqliteStore(join(mkdtempSync(join(tmpdir(), "screen-batch-")), "w.db"));
+    const next = random(11);
+    const names = await loadList(store, 3000, next);
+    await judgePair(store, { left: "l-1", right: "l-2", judgement: "positive" });
+    await judgePair(store, { left: "l-3", right: "l-5", judgement: "negative" });
+    const queries = makeQueries(names, 1500, next);
+    const single = await screen(store, queries, {});
+    const pool = ScreenPool.start(2);
+    const parallel = await screen(store, queries, { pool });
+    await pool.close();
+    expect(pool.searched).toBe(6);
+    // Workers started on demand: the first batches run here until they are ready.
+    const started = await screen(store, queries, { workers: 2, workersAfterMs: 0 });
+    expect(started.results).toEqual(single.results);
+    expect(single.results.length).toBe(1500);
+    expect(single.counts.hits).toBeGreaterThan(500);
+    expect(parallel.results).toEqual(single.results);
+    // The second run over the same input: every hit was already reported by the first.
+    expect(parallel.counts).toEqual({ ...single.counts, new_hits: 0 });
+    await store.close();
+  });
+});

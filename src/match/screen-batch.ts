@@ -1,0 +1,91 @@
+import type { FoundEntity } from "./match-index.js";
+import { type Matcher, type MatcherOptions, searchOptions } from "./matcher.js";
+import { ScreenPool } from "./screen-pool.js";
+import type { MatchQuery } from "./types.js";
+
+/** Queries per batch sent to a worker: enough to make a message cheap beside the work. */
+const BATCH = 256;
+/**
+ * Workers start once screening here has taken this long: starting them (modules, index
+ * snapshot, cold caches) costs about a second of CPU each, which short inputs never repay.
+ */
+const WORKERS_AFTER_MS = 2000;
+
+type Searched = [MatchQuery[], FoundEntity[][]];
+
+async function* batches<T>(items: Iterable<T> | AsyncIterable<T>, size: number) {
+  let batch: T[] = [];
+  for await (const item of items) {
+    batch.push(item);
+    if (batch.length >= size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length) yield batch;
+}
+
+/** Let worker replies in: the local search runs on the event loop's thread. */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Where to search: a loaded pool, or how many worker threads to start if the input is long. */
+export interface SearchThreads {
+  workers?: number;
+  /** Start the workers once searching here has taken this long (default 2 s). */
+  workersAfterMs?: number;
+  pool?: ScreenPool;
+}
+
+/**
+ * Search every query in input order: in a given loaded pool, or in `workers` new worker
+ * threads when `workers > 1` and the input takes longer than `workersAfterMs` (the batches
+ * until then, and while the workers start, are searched here). Each worker restores the matcher's index from a snapshot and
+ * searches exactly as `matcher.match` does, so results do not depend on where a query ran.
+ * @example for await (const [query, found] of searchInOrder(matcher, queries, {}, { workers: 2 })) {}
+ */
+export async function* searchInOrder(
+  matcher: Matcher,
+  queries: Iterable<MatchQuery> | AsyncIterable<MatchQuery>,
+  options: MatcherOptions,
+  threads: SearchThreads = {},
+): AsyncGenerator<[MatchQuery, FoundEntity[]]> {
+  const workers = threads.workers ?? 1;
+  const datasets = matcher.selectLists(options.datasets);
+  const searchHere = (batch: MatchQuery[]): Searched => [
+    batch,
+    batch.map((query) =>
+      matcher.index.search(query, searchOptions(query, matcher.resolver, options, datasets)),
+    ),
+  ];
+  let pool = threads.pool;
+  let loaded: Promise<boolean> | undefined;
+  let ready = pool !== undefined;
+  const pending: Promise<Searched>[] = [];
+  const window = workers * 2 + 2;
+  const started = performance.now();
+  const startAfter = threads.workersAfterMs ?? WORKERS_AFTER_MS;
+  try {
+    for await (const batch of batches(queries, BATCH)) {
+      if (workers > 1 && !pool && performance.now() - started > startAfter) {
+        pool = ScreenPool.start(workers);
+        loaded = pool.load(matcher).then(() => (ready = true));
+        loaded.catch(() => {}); // raised by the race below while batches are still searched here
+      }
+      if (pool && ready) {
+        while (!pool.idle) yield* unpack(await pending.shift()!);
+        pending.push(pool.search(batch, options, datasets).then((found) => [batch, found]));
+      } else {
+        pending.push(Promise.resolve(searchHere(batch)));
+        if (loaded) await Promise.race([loaded, yieldToEventLoop()]);
+      }
+      while (pending.length > window) yield* unpack(await pending.shift()!);
+    }
+    while (pending.length) yield* unpack(await pending.shift()!);
+  } finally {
+    if (pool !== threads.pool) await pool?.close();
+  }
+}
+
+function* unpack([queries, found]: Searched): Generator<[MatchQuery, FoundEntity[]]> {
+  for (let i = 0; i < queries.length; i++) yield [queries[i]!, found[i]!];
+}
