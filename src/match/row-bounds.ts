@@ -1,6 +1,7 @@
-import { CONFLICT_PENALTY, OMISSION_PENALTY } from "./name-score.js";
+import { OMISSION_PENALTY } from "./name-score.js";
 import type { PreparedName } from "./prepare.js";
 import { tokenSimilarity } from "./token-similarity.js";
+import { TUNING } from "./tuning.js";
 import type { Vocabulary } from "./vocabulary.js";
 
 /** Scores are rounded to four decimals: a bound this far below the threshold can still round up to it. */
@@ -35,7 +36,7 @@ export function pairingBound(
   if (paired <= 0) return 0;
   const conflict =
     unpairedLeft > 0 && unpairedRight > 0
-      ? (CONFLICT_PENALTY - OMISSION_PENALTY) * (unpairedLeft + unpairedRight)
+      ? (TUNING.conflictPenalty - OMISSION_PENALTY) * (unpairedLeft + unpairedRight)
       : 0;
   return paired / (paired + OMISSION_PENALTY * Math.max(0, total - 2 * paired) + conflict);
 }
