@@ -54,6 +54,43 @@ function statedValues(seen: Map<string, Set<string>>, entityId: string): Set<str
   return stated;
 }
 
+/** The raw cells (and links) an entity's values come from: equal raw cells, equal values. */
+function rawSignature(entity: CompiledEntity, cells: string[], ids: Map<string, string>): string {
+  let signature = "";
+  for (const property of entity.properties) {
+    const raw = property.entity ? [ids.get(property.entity) ?? ""] : property.get(cells);
+    signature += `${raw.join("\u0002")}\u0001`;
+  }
+  return signature;
+}
+
+type Mapped = [entity: CompiledEntity, id: string, values: Values];
+
+/**
+ * The values of a recurring entity (a party) only when its raw cells differ from every row
+ * seen before: a party met again in the same words states nothing new.
+ */
+function recurringValues(
+  entity: CompiledEntity,
+  entityId: string,
+  cells: string[],
+  ids: Map<string, string>,
+  mapped: Map<CompiledEntity, Map<string, Set<string>>>,
+): Values | undefined {
+  let ofEntity = mapped.get(entity);
+  if (!ofEntity) {
+    ofEntity = new Map();
+    mapped.set(entity, ofEntity);
+  }
+  const seen = statedValues(ofEntity, entityId);
+  const signature = rawSignature(entity, cells, ids);
+  if (seen.has(signature)) return [];
+  const values = entityValues(entity, cells, ids);
+  // Only a row that mapped is remembered; a dropped one is dropped again next time.
+  if (values) seen.add(signature);
+  return values;
+}
+
 /**
  * Compile a mapping against a table's columns into a function from a row to statements.
  * Entities referenced by others (parties, accounts) recur across rows; each of their values
@@ -79,6 +116,7 @@ export function compileMapping(
     return { entities, filter: compileFilter(query, find) };
   });
   const seen = new Map<string, Set<string>>();
+  const mapped = new Map<CompiledEntity, Map<string, Set<string>>>();
   const { dataset, source } = context;
   return (cells, locator) => {
     const statements: Statement[] = [];
@@ -86,13 +124,17 @@ export function compileMapping(
       if (!query.filter(cells)) continue;
       const ids = new Map<string, string>();
       for (const entity of query.entities) {
-        const id = entity.id(cells);
+        const id = entity.id(cells, locator);
         if (id) ids.set(entity.name, id);
       }
-      const rows: Array<[CompiledEntity, string, Values]> = [];
+      const rows: Mapped[] = [];
       for (const entity of query.entities) {
         const id = ids.get(entity.name);
-        const values = id ? entityValues(entity, cells, ids) : undefined;
+        const values = !id
+          ? undefined
+          : entity.repeats
+            ? recurringValues(entity, id, cells, ids, mapped)
+            : entityValues(entity, cells, ids);
         if (id && values) rows.push([entity, id, values]);
         else ids.delete(entity.name);
       }

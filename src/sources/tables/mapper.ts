@@ -100,27 +100,45 @@ interface CompiledProperty {
 interface CompiledEntity {
   name: string;
   spec: EntitySpec;
-  id: (cells: string[]) => string | undefined;
+  id: (cells: string[], locator: string) => string | undefined;
   properties: CompiledProperty[];
   /** Referenced by another entity of the query, so it recurs across rows. */
   repeats: boolean;
 }
 
-function compileId(name: string, spec: EntitySpec, find: (c: string) => number, dataset: string) {
-  if (spec.idColumn) {
-    const index = find(spec.idColumn);
-    return (cells: string[]) => {
-      const value = cells[index]?.trim();
-      return value ? makeId(dataset, spec.keyLiteral ?? name, normalizeKey(value)) : undefined;
-    };
-  }
-  const indexes = spec.keys.map((column) => find(column));
-  return (cells: string[]) => {
-    // Empty keys drop out, so a party named with and without an empty id column is one.
-    const values = indexes.map((index) => normalizeKey(cells[index] ?? "")).filter(Boolean);
-    if (!values.length) return undefined;
-    return makeId(dataset, spec.keyLiteral ?? name, ...values);
+/** Ids by their raw key cells: parties recur across rows, and normalizing and hashing cost. */
+const ID_CACHE_SIZE = 100_000;
+
+function cachedIds(compute: (raw: string[]) => string | undefined) {
+  const ids = new Map<string, string | undefined>();
+  return (raw: string[]): string | undefined => {
+    const key = raw.join("\u001f");
+    if (ids.has(key)) return ids.get(key);
+    const id = compute(raw);
+    if (ids.size >= ID_CACHE_SIZE) ids.clear();
+    ids.set(key, id);
+    return id;
   };
+}
+
+function compileId(
+  name: string,
+  spec: EntitySpec,
+  find: (c: string) => number,
+  context: MapContext,
+) {
+  const { dataset, source } = context;
+  const literal = spec.keyLiteral ?? name;
+  if (spec.keyRow)
+    return (_cells: string[], locator: string) => makeId(dataset, literal, source, locator);
+  const indexes = spec.idColumn ? [find(spec.idColumn)] : spec.keys.map((column) => find(column));
+  const idOf = cachedIds((raw) => {
+    // Empty keys drop out, so a party named with and without an empty id column is one.
+    const values = raw.map((value) => normalizeKey(value)).filter(Boolean);
+    if (!values.length) return undefined;
+    return makeId(dataset, literal, ...values);
+  });
+  return (cells: string[]) => idOf(indexes.map((index) => cells[index]?.trim() ?? ""));
 }
 
 function compileEntity(
@@ -140,7 +158,7 @@ function compileEntity(
     required: Boolean(property.required),
     identifier: Boolean(property.identifier),
   }));
-  const id = compileId(name, spec, (c) => find(c, `${where}.keys`), context.dataset);
+  const id = compileId(name, spec, (c) => find(c, `${where}.keys`), context);
   return { name, spec, id, properties, repeats: false };
 }
 
