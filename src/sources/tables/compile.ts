@@ -54,14 +54,20 @@ function statedValues(seen: Map<string, Set<string>>, entityId: string): Set<str
   return stated;
 }
 
-/** The raw cells (and links) an entity's values come from: equal raw cells, equal values. */
-function rawSignature(entity: CompiledEntity, cells: string[], ids: Map<string, string>): string {
-  let signature = "";
+/** The entity's id and the raw cells (and links) its values come from. */
+function rawSignature(
+  entity: CompiledEntity,
+  entityId: string,
+  cells: string[],
+  ids: Map<string, string>,
+): string {
+  const parts = [entityId];
   for (const property of entity.properties) {
-    const raw = property.entity ? [ids.get(property.entity) ?? ""] : property.get(cells);
-    signature += `${raw.join("\u0002")}\u0001`;
+    if (property.entity) parts.push(ids.get(property.entity) ?? "");
+    else for (const value of property.get(cells)) parts.push(value);
+    parts.push("\u0002");
   }
-  return signature;
+  return parts.join("\u0001");
 }
 
 type Mapped = [entity: CompiledEntity, id: string, values: Values];
@@ -75,15 +81,14 @@ function recurringValues(
   entityId: string,
   cells: string[],
   ids: Map<string, string>,
-  mapped: Map<CompiledEntity, Map<string, Set<string>>>,
+  mapped: Map<CompiledEntity, Set<string>>,
 ): Values | undefined {
-  let ofEntity = mapped.get(entity);
-  if (!ofEntity) {
-    ofEntity = new Map();
-    mapped.set(entity, ofEntity);
+  let seen = mapped.get(entity);
+  if (!seen) {
+    seen = new Set();
+    mapped.set(entity, seen);
   }
-  const seen = statedValues(ofEntity, entityId);
-  const signature = rawSignature(entity, cells, ids);
+  const signature = rawSignature(entity, entityId, cells, ids);
   if (seen.has(signature)) return [];
   const values = entityValues(entity, cells, ids);
   // Only a row that mapped is remembered; a dropped one is dropped again next time.
@@ -116,7 +121,7 @@ export function compileMapping(
     return { entities, filter: compileFilter(query, find) };
   });
   const seen = new Map<string, Set<string>>();
-  const mapped = new Map<CompiledEntity, Map<string, Set<string>>>();
+  const mapped = new Map<CompiledEntity, Set<string>>();
   const { dataset, source } = context;
   return (cells, locator) => {
     const statements: Statement[] = [];
@@ -140,7 +145,7 @@ export function compileMapping(
       }
       for (const [entity, entityId, values] of rows) {
         const schema = classify(entity, values);
-        const stated = entity.repeats ? statedValues(seen, entityId) : undefined;
+        const stated = entity.repeats && values.length ? statedValues(seen, entityId) : undefined;
         for (const [prop, value] of values) {
           if (stated) {
             const key = `${schema}\u0000${prop}\u0000${value}`;

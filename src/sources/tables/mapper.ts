@@ -121,6 +121,12 @@ function cachedIds(compute: (raw: string[]) => string | undefined) {
   };
 }
 
+/** Ids of one entity per row: the file's id and the row number, no hash per row. */
+function rowIds(fileId: string) {
+  return (_cells: string[], locator: string) =>
+    /^row:\d+$/.test(locator) ? `${fileId}-${locator.slice(4)}` : makeId(fileId, locator);
+}
+
 function compileId(
   name: string,
   spec: EntitySpec,
@@ -129,8 +135,7 @@ function compileId(
 ) {
   const { dataset, source } = context;
   const literal = spec.keyLiteral ?? name;
-  if (spec.keyRow)
-    return (_cells: string[], locator: string) => makeId(dataset, literal, source, locator);
+  if (spec.keyRow) return rowIds(makeId(dataset, literal, source));
   const indexes = spec.idColumn ? [find(spec.idColumn)] : spec.keys.map((column) => find(column));
   const idOf = cachedIds((raw) => {
     // Empty keys drop out, so a party named with and without an empty id column is one.
