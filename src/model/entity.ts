@@ -2,6 +2,14 @@ import { SanctraceError } from "./errors.js";
 import { captionProperties, commonSchema, getProperty, getSchema } from "./model.js";
 import type { EntityRecord, FtmEntity, Locator, Statement } from "./statement.js";
 
+// Whitespace other than a space, or two in a row: only then is there anything to collapse.
+const UNEVEN_SPACE = /[^\S ]|\s\s/;
+
+/** Collapse runs of whitespace to one space and trim; most values need neither. */
+function normalizeSpace(value: string): string {
+  return (UNEVEN_SPACE.test(value) ? value.replace(/\s+/g, " ") : value).trim();
+}
+
 /** What every statement a builder emits shares. */
 export interface BuilderContext {
   dataset: string;
@@ -32,19 +40,21 @@ export class EntityBuilder {
   /** Add a value; unknown properties throw `ftm_unknown_property`. */
   add(prop: string, value: string | number | null | undefined, locator: Locator): this {
     if (value === null || value === undefined) return this;
-    const text = String(value).replace(/\s+/g, " ").trim();
+    const text = normalizeSpace(typeof value === "string" ? value : String(value));
     if (!text) return this;
     getProperty(this.schema, prop, this.id);
     const key = `${prop}\u0000${text}\u0000${locator}`;
     if (this.seen.has(key)) return this;
     this.seen.add(key);
+    const { dataset, source } = this.context;
     this.statements.push({
       entityId: this.id,
       schema: this.schema,
       prop,
       value: text,
       locator,
-      ...this.context,
+      dataset,
+      source,
     });
     return this;
   }

@@ -50,7 +50,9 @@ export function ukIdentifierFacts(raw: string, type: string, info: string): Rema
 const identifierCache = new Map<string, RemarkFact[]>();
 
 function readIdentifier(schema: string, row: UkRow): Array<[string, string]> {
-  const [raw, type, info] = ["raw_value", "identifier_type", "additional_info"].map(row.get);
+  const [raw, type, info] = ["raw_value", "identifier_type", "additional_info"].map((column) =>
+    row.get(column),
+  );
   const key = `${raw}\u0000${type}\u0000${info}`;
   let facts = identifierCache.get(key);
   if (!facts) {
@@ -95,16 +97,27 @@ export async function* readUkDetails(
   for (const [table, readRow] of DETAIL_READERS) {
     const file = list.files.get(table);
     if (!file) continue;
-    for await (const row of readUkRows(file, table)) {
-      const { id, schema } = subjectOf(list, table, row);
-      const fresh = readRow(schema, row).filter(([prop, value]) => isNew(list, id, prop, value));
-      if (!fresh.length) continue;
-      const entity = new EntityBuilder(schema, id, {
-        dataset: list.dataset,
-        source: file.sha256,
-      });
-      for (const [prop, value] of fresh) entity.add(prop, value, `row:${row.row}`);
-      yield* batcher.add(entity.statements);
+    // Most rows repeat an earlier one but for their own id: they state nothing new.
+    const seenRows = new Set<string>();
+    for await (const rows of readUkRows(file, table)) {
+      for (const row of rows) {
+        const content = row.content;
+        if (seenRows.has(content)) continue;
+        seenRows.add(content);
+        yield* batcher.add(readDetail(list, table, row, readRow));
+      }
     }
   }
+}
+
+function readDetail(list: UkList, table: UkTable, row: UkRow, readRow: RowReader): Statement[] {
+  const { id, schema } = subjectOf(list, table, row);
+  const fresh = readRow(schema, row).filter(([prop, value]) => isNew(list, id, prop, value));
+  if (!fresh.length) return [];
+  const entity = new EntityBuilder(schema, id, {
+    dataset: list.dataset,
+    source: list.files.get(table)!.sha256,
+  });
+  for (const [prop, value] of fresh) entity.add(prop, value, `row:${row.row}`);
+  return entity.statements;
 }

@@ -1,5 +1,5 @@
 import { SanctraceError } from "../model/index.js";
-import { type CsvRow, readCsvRows } from "./csv-rows.js";
+import { readCsvChunks } from "./csv-rows.js";
 import { headText } from "./files.js";
 import type { FileProbe, SourceInput } from "./types.js";
 
@@ -56,24 +56,42 @@ export function sortUkFiles(files: SourceInput[]): Map<UkTable, SourceInput> {
 /** A data row as named fields (header row skipped). */
 export interface UkRow {
   row: number;
+  /** The fields after the first (the row's own id): equal for rows that repeat a fact. */
+  readonly content: string;
   get(column: string): string;
 }
 
-/**
- * Stream the data rows of a UK table with named access to fields.
- * @example for await (const r of readUkRows(file, "names")) r.get("full_name")
- */
-export async function* readUkRows(file: SourceInput, table: UkTable): AsyncIterable<UkRow> {
-  const columns = UK_HEADERS[table].split(",");
-  const index = new Map(columns.map((name, i) => [name, i]));
-  for await (const { row, values } of readCsvRows(file, { columns: columns.length })) {
-    if (row === 1) continue;
-    yield { row, get: (column: string) => fieldOf(values, index.get(column)) };
+class UkRecord implements UkRow {
+  constructor(
+    readonly row: number,
+    private readonly values: string[],
+    private readonly columns: Map<string, number>,
+  ) {}
+
+  get content(): string {
+    return this.values.slice(1).join("\u0000");
+  }
+
+  get(column: string): string {
+    const at = this.columns.get(column);
+    return at === undefined ? "" : (this.values[at] ?? "").trim();
   }
 }
 
-function fieldOf(values: CsvRow["values"], at: number | undefined): string {
-  return at === undefined ? "" : (values[at] ?? "").trim();
+/**
+ * Stream the data rows of a UK table with named access to fields, a chunk at a time.
+ * @example for await (const rows of readUkRows(file, "names")) for (const r of rows) r.get("full_name")
+ */
+export async function* readUkRows(file: SourceInput, table: UkTable): AsyncIterable<UkRow[]> {
+  const names = UK_HEADERS[table].split(",");
+  const columns = new Map(names.map((name, i) => [name, i]));
+  for await (const chunk of readCsvChunks(file, { columns: names.length })) {
+    const rows: UkRow[] = [];
+    for (const { row, values } of chunk) {
+      if (row !== 1) rows.push(new UkRecord(row, values, columns));
+    }
+    yield rows;
+  }
 }
 
 export interface UkList {

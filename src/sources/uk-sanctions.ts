@@ -21,9 +21,13 @@ async function readNames(list: UkList) {
   const names = new Map<string, UkRow[]>();
   const file = list.files.get("names");
   if (!file) return names;
-  for await (const row of readUkRows(file, "names")) {
-    const id = row.get("unique_id");
-    names.set(id, [...(names.get(id) ?? []), row]);
+  for await (const rows of readUkRows(file, "names")) {
+    for (const row of rows) {
+      const id = row.get("unique_id");
+      const known = names.get(id);
+      if (known) known.push(row);
+      else names.set(id, [row]);
+    }
   }
   return names;
 }
@@ -31,23 +35,32 @@ async function readNames(list: UkList) {
 async function* readSubjects(list: UkList, batcher: StatementBatcher) {
   const names = await readNames(list);
   const file = list.files.get("subjects")!;
-  const context = { dataset: list.dataset, source: file.sha256 };
-  for await (const row of readUkRows(file, "subjects")) {
-    const uniqueId = row.get("unique_id");
-    const nameRows = names.get(uniqueId) ?? [];
-    const type = row.get("subject_type");
-    const schema =
-      SUBJECT_SCHEMA[type] ?? guessEntitySchema(nameRows.map((name) => name.get("full_name")));
-    list.schemata.set(uniqueId, schema);
-    const entity = new EntityBuilder(schema, `gb-${uniqueId}`, context);
-    entity.add("topics", "sanction", `row:${row.row}`);
-    yield* batcher.add([...entity.statements, ...readSanction(row, context)]);
-    for (const name of nameRows) yield* batcher.add(readName(list, name));
-    names.delete(uniqueId);
+  for await (const rows of readUkRows(file, "subjects")) {
+    for (const row of rows) yield* readSubject(list, row, names, batcher);
   }
   // Names left over belong to no subject: subjectOf refuses the first of them.
   const orphan = [...names.values()].flat().sort((a, b) => a.row - b.row)[0];
   if (orphan) subjectOf(list, "names", orphan);
+}
+
+function* readSubject(
+  list: UkList,
+  row: UkRow,
+  names: Map<string, UkRow[]>,
+  batcher: StatementBatcher,
+): Generator<Statement[]> {
+  const context = { dataset: list.dataset, source: list.files.get("subjects")!.sha256 };
+  const uniqueId = row.get("unique_id");
+  const nameRows = names.get(uniqueId) ?? [];
+  const type = row.get("subject_type");
+  const schema =
+    SUBJECT_SCHEMA[type] ?? guessEntitySchema(nameRows.map((name) => name.get("full_name")));
+  list.schemata.set(uniqueId, schema);
+  const entity = new EntityBuilder(schema, `gb-${uniqueId}`, context);
+  entity.add("topics", "sanction", `row:${row.row}`);
+  yield* batcher.add([...entity.statements, ...readSanction(row, context)]);
+  for (const name of nameRows) yield* batcher.add(readName(list, name));
+  names.delete(uniqueId);
 }
 
 function readSanction(row: UkRow, context: { dataset: string; source: string }): Statement[] {

@@ -9,11 +9,16 @@ export class LoadCounts {
   statements = 0;
   private readonly entityIds = new Set<string>();
   private readonly targetIds = new Set<string>();
+  private lastEntityId = "";
 
   add(batch: readonly Statement[]): void {
     this.statements += batch.length;
     for (const statement of batch) {
-      this.entityIds.add(statement.entityId);
+      // Statements come grouped by entity: skip the set for the same entity again.
+      if (statement.entityId !== this.lastEntityId) {
+        this.entityIds.add(statement.entityId);
+        this.lastEntityId = statement.entityId;
+      }
       // A target is an entity a Sanction points at, or one tagged with a sanction topic.
       if (statement.schema === "Sanction" && statement.prop === "entity") {
         this.targetIds.add(statement.value);

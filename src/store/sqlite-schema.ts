@@ -67,4 +67,53 @@ export const sqliteMigrations: readonly string[] = [
      added_at TEXT NOT NULL,
      UNIQUE (case_name, kind, ids)
    );`,
+  // Statements sharing entity, schema, dataset, source and locator become one fact row with
+  // interned keys; references and identifiers get side tables. Each old statement becomes a
+  // fact of its own (same id, same order); reloading a dataset packs it.
+  `CREATE TABLE atoms (
+     key INTEGER PRIMARY KEY,
+     text TEXT NOT NULL UNIQUE
+   );
+   CREATE TABLE facts (
+     id INTEGER PRIMARY KEY,
+     entity_id TEXT NOT NULL,
+     schema INTEGER NOT NULL,
+     dataset INTEGER NOT NULL,
+     source INTEGER NOT NULL,
+     locator TEXT NOT NULL,
+     props TEXT NOT NULL
+   );
+   CREATE TABLE fact_references (
+     fact INTEGER NOT NULL,
+     prop INTEGER NOT NULL,
+     value TEXT NOT NULL
+   );
+   CREATE TABLE fact_identifiers (
+     fact INTEGER NOT NULL,
+     prop INTEGER NOT NULL,
+     value TEXT NOT NULL
+   );
+   INSERT INTO atoms (text)
+     SELECT dataset FROM statements UNION SELECT source FROM statements
+     UNION SELECT schema FROM statements UNION SELECT prop FROM statements;
+   INSERT INTO facts (id, entity_id, schema, dataset, source, locator, props)
+     SELECT s.id, s.entity_id, k_schema.key, k_dataset.key, k_source.key, s.locator,
+            json_array(k_prop.key, s.value)
+     FROM statements s
+     JOIN atoms k_schema ON k_schema.text = s.schema
+     JOIN atoms k_dataset ON k_dataset.text = s.dataset
+     JOIN atoms k_source ON k_source.text = s.source
+     JOIN atoms k_prop ON k_prop.text = s.prop
+     ORDER BY s.id;
+   INSERT INTO fact_references (fact, prop, value)
+     SELECT s.id, k.key, s.value FROM statements s JOIN atoms k ON k.text = s.prop
+     WHERE s.prop_type = 'entity' ORDER BY s.id;
+   INSERT INTO fact_identifiers (fact, prop, value)
+     SELECT s.id, k.key, s.value FROM statements s JOIN atoms k ON k.text = s.prop
+     WHERE s.prop_type = 'identifier' ORDER BY s.id;
+   DROP TABLE statements;
+   CREATE INDEX facts_entity ON facts (entity_id);
+   CREATE INDEX facts_dataset ON facts (dataset);
+   CREATE INDEX fact_references_value ON fact_references (value);
+   CREATE INDEX fact_identifiers_value ON fact_identifiers (prop, value);`,
 ];

@@ -5,14 +5,22 @@ import {
   foldStatements,
   isA,
   model,
-  propertyType,
   SanctraceError,
   type SourceFile,
   type Statement,
 } from "../model/index.js";
 import { LoadCounts } from "./load-counts.js";
+import { Atoms } from "./sqlite-atoms.js";
 import * as cases from "./sqlite-cases.js";
+import { type FactRow, FactWriter } from "./sqlite-facts.js";
 import { insertJudgement, selectJudgements } from "./sqlite-judgements.js";
+import {
+  foldFacts,
+  selectByValue,
+  selectReferences,
+  selectStatements,
+  selectStatementsAt,
+} from "./sqlite-queries.js";
 import { sqliteMigrations } from "./sqlite-schema.js";
 import type {
   AuditEntry,
@@ -27,16 +35,6 @@ import type {
   StoreStats,
 } from "./store.js";
 
-interface StatementRow {
-  entity_id: string;
-  schema: string;
-  prop: string;
-  value: string;
-  dataset: string;
-  source: string;
-  locator: string;
-}
-
 interface DatasetRow {
   name: string;
   title: string;
@@ -50,19 +48,6 @@ interface DatasetRow {
 
 const YIELD_EVERY = 1000;
 
-/** Fold rows ordered by entity id into entities, one group of rows at a time. */
-function* foldRows(rows: Iterable<StatementRow>): Generator<EntityRecord> {
-  let group: Statement[] = [];
-  for (const row of rows) {
-    if (group.length && group[0]!.entityId !== row.entity_id) {
-      yield foldStatements(group);
-      group = [];
-    }
-    group.push(toStatement(row));
-  }
-  if (group.length) yield foldStatements(group);
-}
-
 /** Every schema name that is one of `parents` or inherits from one. */
 function schemataUnder(parents: string[]): string[] {
   return model
@@ -70,25 +55,17 @@ function schemataUnder(parents: string[]): string[] {
     .map((schema) => schema.name)
     .filter((name) => parents.some((parent) => isA(name, parent)));
 }
-/** Rows per multi-row INSERT (8 parameters each, well under SQLite's 32766 limit). */
-const INSERT_ROWS = 100;
-
-function insertSql(rows: number): string {
-  const row = "(?, ?, ?, ?, ?, ?, ?, ?)";
-  return `INSERT INTO statements (entity_id, schema, prop, prop_type, value, dataset, source, locator)
-    VALUES ${Array.from({ length: rows }, () => row).join(", ")}`;
-}
-
-function toStatement(row: StatementRow): Statement {
-  return {
-    entityId: row.entity_id,
-    schema: row.schema,
-    prop: row.prop,
-    value: row.value,
-    dataset: row.dataset,
-    source: row.source,
-    locator: row.locator,
-  };
+/** Every statement of a load must belong to the dataset it replaces. */
+function checkDataset(batch: readonly Statement[], dataset: string): void {
+  for (const statement of batch) {
+    if (statement.dataset !== dataset) {
+      throw new SanctraceError(
+        "store_dataset_mismatch",
+        `statement for dataset ${statement.dataset} in a load of ${dataset}`,
+        statement.entityId,
+      );
+    }
+  }
 }
 
 function toSummary(row: DatasetRow): DatasetSummary {
@@ -102,33 +79,6 @@ function toSummary(row: DatasetRow): DatasetSummary {
     targets: row.targets,
     statements: row.statements,
   };
-}
-
-/** Cache of FtM property types, looked up once per (schema, prop). */
-function createTypeCache(): (schema: string, prop: string) => string {
-  const cache = new Map<string, string>();
-  return (schema, prop) => {
-    const key = `${schema}.${prop}`;
-    let type = cache.get(key);
-    if (type === undefined) {
-      type = propertyType(schema, prop);
-      cache.set(key, type);
-    }
-    return type;
-  };
-}
-
-const identifierProps = new Map<string, boolean>();
-
-/** True when `prop` is an identifier (innCode, leiCode ...) in the schemata that have it. */
-function isIdentifierProp(prop: string): boolean {
-  let known = identifierProps.get(prop);
-  if (known === undefined) {
-    const schema = Object.values(model.schemata).find((s) => s?.getProperties().has(prop));
-    known = schema?.getProperties().get(prop)?.type.name === "identifier";
-    identifierProps.set(prop, known);
-  }
-  return known;
 }
 
 /** Open (and migrate) a SQLite workspace file in WAL mode. */
@@ -160,16 +110,11 @@ export function openDatabase(path: string): Database.Database {
  */
 export class SqliteStore implements Store {
   readonly db: Database.Database;
-  private readonly typeOf = createTypeCache();
-  private readonly inserts: { wide: Database.Statement; narrow: Database.Statement };
+  private readonly atoms: Atoms;
 
   constructor(readonly path: string) {
     this.db = openDatabase(path);
-    // Prepared once per store: preparing a 100-row INSERT per batch would cost as much as it saves.
-    this.inserts = {
-      wide: this.db.prepare(insertSql(INSERT_ROWS)),
-      narrow: this.db.prepare(insertSql(1)),
-    };
+    this.atoms = new Atoms(this.db);
   }
 
   async replaceDataset(
@@ -179,38 +124,42 @@ export class SqliteStore implements Store {
   ): Promise<DatasetSummary> {
     const db = this.db;
     const counts = new LoadCounts();
-    const insertBatch = (batch: Statement[]) => {
-      for (const s of batch) {
-        if (s.dataset !== load.name) {
-          throw new SanctraceError(
-            "store_dataset_mismatch",
-            `statement for dataset ${s.dataset} in a load of ${load.name}`,
-            s.entityId,
-          );
-        }
-      }
-      this.insertStatements(batch);
-      counts.add(batch);
-    };
     db.exec("BEGIN IMMEDIATE");
     try {
-      db.prepare("DELETE FROM statements WHERE dataset = ?").run(load.name);
+      this.deleteDataset(load.name);
+      const writer = new FactWriter(db, this.atoms, load.name);
       let done = 0;
       for await (const batch of batches) {
-        insertBatch(batch);
+        checkDataset(batch, load.name);
+        writer.add(batch);
+        counts.add(batch);
         done += batch.length;
         onProgress?.(done);
       }
+      writer.finish();
       const summary = this.summarize(load, counts);
-      const upsertSource = db.prepare(
-        "INSERT OR REPLACE INTO sources (sha256, name, size) VALUES (?, ?, ?)",
-      );
-      for (const source of load.sources) upsertSource.run(source.sha256, source.name, source.size);
-      db.prepare(
+      this.recordDataset(summary);
+      db.exec("COMMIT");
+      return summary;
+    } catch (error) {
+      if (db.inTransaction) db.exec("ROLLBACK");
+      this.atoms.forget();
+      throw error;
+    }
+  }
+
+  private recordDataset(summary: DatasetSummary): void {
+    const upsertSource = this.db.prepare(
+      "INSERT OR REPLACE INTO sources (sha256, name, size) VALUES (?, ?, ?)",
+    );
+    for (const source of summary.sources) upsertSource.run(source.sha256, source.name, source.size);
+    this.db
+      .prepare(
         `INSERT OR REPLACE INTO datasets
          (name, title, kind, sources, loaded_at, entities, targets, statements)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(
+      )
+      .run(
         summary.name,
         summary.title,
         summary.kind,
@@ -220,40 +169,18 @@ export class SqliteStore implements Store {
         summary.targets,
         summary.statements,
       );
-      db.exec("COMMIT");
-      return summary;
-    } catch (error) {
-      if (db.inTransaction) db.exec("ROLLBACK");
-      throw error;
-    }
   }
 
-  /**
-   * Insert statements `INSERT_ROWS` rows per SQL statement: binding one row per call costs
-   * more than SQLite's own work for rows this small.
-   */
-  private insertStatements(batch: Statement[]): void {
-    const { wide, narrow } = this.inserts;
-    const values: string[] = new Array(INSERT_ROWS * 8);
-    let index = 0;
-    for (; index + INSERT_ROWS <= batch.length; index += INSERT_ROWS) {
-      for (let row = 0; row < INSERT_ROWS; row++)
-        this.bindRow(values, row * 8, batch[index + row]!);
-      wide.run(values);
+  /** Delete the facts of a dataset and their side rows (inside a transaction). */
+  private deleteDataset(name: string): void {
+    const key = this.atoms.find(name);
+    if (key === undefined) return;
+    for (const table of ["fact_references", "fact_identifiers"]) {
+      this.db
+        .prepare(`DELETE FROM ${table} WHERE fact IN (SELECT id FROM facts WHERE dataset = ?)`)
+        .run(key);
     }
-    for (; index < batch.length; index++) narrow.run(this.bindRow([], 0, batch[index]!));
-  }
-
-  private bindRow(values: string[], at: number, s: Statement): string[] {
-    values[at] = s.entityId;
-    values[at + 1] = s.schema;
-    values[at + 2] = s.prop;
-    values[at + 3] = this.typeOf(s.schema, s.prop);
-    values[at + 4] = s.value;
-    values[at + 5] = s.dataset;
-    values[at + 6] = s.source;
-    values[at + 7] = s.locator;
-    return values;
+    this.db.prepare("DELETE FROM facts WHERE dataset = ?").run(key);
   }
 
   private summarize(load: DatasetLoad, counts: LoadCounts): DatasetSummary {
@@ -268,7 +195,7 @@ export class SqliteStore implements Store {
 
   async dropDataset(name: string): Promise<boolean> {
     return this.db.transaction(() => {
-      this.db.prepare("DELETE FROM statements WHERE dataset = ?").run(name);
+      this.deleteDataset(name);
       return this.db.prepare("DELETE FROM datasets WHERE name = ?").run(name).changes > 0;
     })();
   }
@@ -286,10 +213,7 @@ export class SqliteStore implements Store {
   }
 
   async getStatements(entityId: string): Promise<Statement[]> {
-    const rows = this.db
-      .prepare("SELECT * FROM statements WHERE entity_id = ? ORDER BY id")
-      .all(entityId) as StatementRow[];
-    return rows.map(toStatement);
+    return selectStatements(this.db, this.atoms, entityId);
   }
 
   async getEntity(entityId: string): Promise<EntityRecord | undefined> {
@@ -298,48 +222,25 @@ export class SqliteStore implements Store {
   }
 
   async getReferences(entityId: string): Promise<Statement[]> {
-    const rows = this.db
-      .prepare("SELECT * FROM statements WHERE prop_type = 'entity' AND value = ? ORDER BY id")
-      .all(entityId) as StatementRow[];
-    return rows.map(toStatement);
+    return selectReferences(this.db, this.atoms, entityId);
   }
 
   async getStatementsAt(dataset: string, source: string, locator?: string): Promise<Statement[]> {
-    const rows = (
-      locator === undefined
-        ? this.db
-            .prepare("SELECT * FROM statements WHERE dataset = ? AND source = ? ORDER BY id")
-            .all(dataset, source)
-        : this.db
-            .prepare(
-              "SELECT * FROM statements WHERE dataset = ? AND source = ? AND locator = ? ORDER BY id",
-            )
-            .all(dataset, source, locator)
-    ) as StatementRow[];
-    return rows.map(toStatement);
+    return selectStatementsAt(this.db, this.atoms, { dataset, source, locator });
   }
 
   async findByValue(prop: string, values: string[]): Promise<string[]> {
-    if (!values.length) return [];
-    const marks = values.map(() => "?").join(",");
-    // The partial identifier index serves only queries that repeat its condition.
-    const typed = isIdentifierProp(prop) ? "prop_type = 'identifier' AND " : "";
-    const rows = this.db
-      .prepare(
-        `SELECT DISTINCT entity_id FROM statements WHERE ${typed}prop = ? AND value IN (${marks})
-         ORDER BY entity_id`,
-      )
-      .all(prop, ...values) as Array<{ entity_id: string }>;
-    return rows.map((row) => row.entity_id);
+    return selectByValue(this.db, this.atoms, prop, values);
   }
 
   async *iterateEntities(query: EntityQuery = {}): AsyncIterable<EntityRecord> {
-    const datasets = await this.selectDatasets(query);
+    const datasets = this.keysOf(await this.selectDatasets(query));
     if (!datasets.length) return;
-    const marks = (values: string[]) => values.map(() => "?").join(",");
-    const schemata = query.schemata ? schemataUnder(query.schemata) : undefined;
+    const marks = (values: number[]) => values.map(() => "?").join(",");
+    const schemata = query.schemata ? this.keysOf(schemataUnder(query.schemata)) : undefined;
+    if (schemata && !schemata.length) return;
     const schemaFilter = schemata
-      ? `AND entity_id IN (SELECT entity_id FROM statements WHERE schema IN (${marks(schemata)}))`
+      ? `AND entity_id IN (SELECT entity_id FROM facts WHERE schema IN (${marks(schemata)}))`
       : "";
     // One streaming pass on a reader connection of its own, so callers may use the store
     // while they consume the iterator (WAL gives the reader a stable snapshot).
@@ -348,17 +249,17 @@ export class SqliteStore implements Store {
     const reader = memory ? this.db : new Database(this.path, { readonly: true });
     try {
       const select = reader.prepare(
-        `SELECT * FROM statements
-         WHERE entity_id IN (SELECT entity_id FROM statements WHERE dataset IN (${marks(datasets)}))
+        `SELECT * FROM facts
+         WHERE entity_id IN (SELECT entity_id FROM facts WHERE dataset IN (${marks(datasets)}))
          ${schemaFilter}
          ORDER BY entity_id, id`,
       );
       const parameters = [...datasets, ...(schemata ?? [])];
       const rows = (
         memory ? select.all(...parameters) : select.iterate(...parameters)
-      ) as Iterable<StatementRow>;
+      ) as Iterable<FactRow>;
       let count = 0;
-      for (const entity of foldRows(rows)) {
+      for (const entity of foldFacts(rows, this.atoms)) {
         if (!query.schemata || query.schemata.some((schema) => isA(entity.schema, schema))) {
           yield entity;
         }
@@ -368,6 +269,11 @@ export class SqliteStore implements Store {
     } finally {
       if (!memory) reader.close();
     }
+  }
+
+  /** Atom keys of the texts that have one. */
+  private keysOf(texts: string[]): number[] {
+    return texts.map((text) => this.atoms.find(text)).filter((key) => key !== undefined);
   }
 
   private async selectDatasets(query: EntityQuery): Promise<string[]> {
@@ -385,21 +291,22 @@ export class SqliteStore implements Store {
   }
 
   async stats(): Promise<StoreStats> {
+    // Each dataset counted its statements as it loaded; fact rows hold several each.
     const totals = this.db
       .prepare(
         `SELECT (SELECT COUNT(*) FROM datasets) AS datasets,
-                (SELECT COUNT(*) FROM statements) AS statements,
-                (SELECT COUNT(DISTINCT entity_id) FROM statements) AS entities,
+                (SELECT COALESCE(SUM(statements), 0) FROM datasets) AS statements,
+                (SELECT COUNT(DISTINCT entity_id) FROM facts) AS entities,
                 (SELECT COUNT(*) FROM sources) AS sources`,
       )
       .get() as Omit<StoreStats, "bySchema">;
     const rows = this.db
-      .prepare(
-        `SELECT schema, COUNT(DISTINCT entity_id) AS n FROM statements
-         GROUP BY schema ORDER BY schema`,
-      )
-      .all() as Array<{ schema: string; n: number }>;
-    return { ...totals, bySchema: Object.fromEntries(rows.map((row) => [row.schema, row.n])) };
+      .prepare("SELECT schema, COUNT(DISTINCT entity_id) AS n FROM facts GROUP BY schema")
+      .all() as Array<{ schema: number; n: number }>;
+    const bySchema = rows
+      .map((row): [string, number] => [this.atoms.textOf(row.schema), row.n])
+      .sort(([left], [right]) => (left < right ? -1 : 1));
+    return { ...totals, bySchema: Object.fromEntries(bySchema) };
   }
 
   async appendAudit(entry: Omit<AuditEntry, "id" | "at"> & { at?: string }): Promise<AuditEntry> {
