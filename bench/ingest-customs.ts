@@ -9,8 +9,10 @@
  *   store     + writing the statements to SQLite (ingest with resolution off)
  *   resolve   + resolving parties against the register (the full ingest)
  * Medians of RUNS runs of wall and CPU time (the machine is shared) and peak RSS (maxRSS).
+ * A run past LIMIT seconds is stopped and its phase reported as not finished.
  *
- *   node --import tsx bench/ingest-customs.ts [ROWS] [RUNS] [PHASES]   (PHASES: comma list)
+ *   node --import tsx bench/ingest-customs.ts [ROWS] [RUNS] [PHASES] [LIMIT]
+ *   (PHASES: a comma list, default all; LIMIT: default 240)
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
@@ -23,6 +25,7 @@ const rows = Number(process.argv[2] ?? 1_000_000);
 const runs = Number(process.argv[3] ?? 3);
 const ALL: PhaseName[] = ["baseline", "parse", "map", "store", "resolve"];
 const phases = (process.argv[4]?.split(",") as PhaseName[] | undefined) ?? ALL;
+const limit = Number(process.argv[5] ?? 240);
 
 interface Measure {
   count: number;
@@ -36,15 +39,32 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-function measure(phase: PhaseName, path: string, dir: string): Measure {
+/** One run in its own process; undefined when it took longer than the limit. */
+function measure(phase: PhaseName, path: string, dir: string): Measure | undefined {
   rmSync(join(dir, "w.db"), { force: true });
   rmSync(join(dir, "w.db-wal"), { force: true });
-  const output = execFileSync(
-    process.execPath,
-    ["--import", "tsx", import.meta.filename, "--phase", phase, path, dir],
-    { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
-  );
-  return JSON.parse(output.trim().split("\n").pop()!) as Measure;
+  try {
+    const output = execFileSync(
+      process.execPath,
+      ["--import", "tsx", import.meta.filename, "--phase", phase, path, dir],
+      { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], timeout: limit * 1000 },
+    );
+    return JSON.parse(output.trim().split("\n").pop()!) as Measure;
+  } catch (error) {
+    if ((error as { signal?: string }).signal === "SIGTERM") return undefined;
+    throw error;
+  }
+}
+
+/** The runs of a phase, stopping at the first that does not finish. */
+function measureRuns(phase: PhaseName, path: string, dir: string): Measure[] | undefined {
+  const results: Measure[] = [];
+  for (let run = 0; run < runs; run++) {
+    const result = measure(phase, path, dir);
+    if (!result) return undefined;
+    results.push(result);
+  }
+  return results;
 }
 
 function medians(results: Measure[]): Measure {
@@ -75,7 +95,12 @@ async function main(): Promise<void> {
   ];
   let previous: Measure | undefined;
   for (const phase of phases) {
-    const m = medians(Array.from({ length: runs }, () => measure(phase, path, dir)));
+    const results = measureRuns(phase, path, dir);
+    if (!results) {
+      table.push([phase, `not finished in ${limit} s`, "", "", "", "", "", ""]);
+      continue;
+    }
+    const m = medians(results);
     const added = (value: number, before: number | undefined) =>
       phase === "baseline" || before === undefined ? "" : (value - before).toFixed(2);
     table.push([
