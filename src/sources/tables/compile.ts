@@ -54,45 +54,49 @@ function statedValues(seen: Map<string, Set<string>>, entityId: string): Set<str
   return stated;
 }
 
-/** The entity's id and the raw cells (and links) its values come from. */
-function rawSignature(
-  entity: CompiledEntity,
-  entityId: string,
-  cells: string[],
-  ids: Map<string, string>,
-): string {
-  const parts = [entityId];
+/** True when the entity's cells and links are those of `before`, value for value. */
+function sameRaw(before: string[], entity: CompiledEntity, cells: string[], ids: Links): boolean {
+  let at = 0;
+  for (const column of entity.columns) if (before[at++] !== (cells[column] ?? "")) return false;
   for (const property of entity.properties) {
-    if (property.entity) parts.push(ids.get(property.entity) ?? "");
-    else for (const value of property.get(cells)) parts.push(value);
-    parts.push("\u0002");
+    if (property.entity && before[at++] !== (ids.get(property.entity) ?? "")) return false;
   }
-  return parts.join("\u0001");
+  return true;
 }
 
+function rawOf(entity: CompiledEntity, cells: string[], ids: Links): string[] {
+  const raw = entity.columns.map((column) => cells[column] ?? "");
+  for (const property of entity.properties) {
+    if (property.entity) raw.push(ids.get(property.entity) ?? "");
+  }
+  return raw;
+}
+
+type Links = Map<string, string>;
 type Mapped = [entity: CompiledEntity, id: string, values: Values];
 
 /**
- * The values of a recurring entity (a party) only when its raw cells differ from every row
- * seen before: a party met again in the same words states nothing new.
+ * The values of a recurring entity (a party), unless its cells are those it had the last
+ * time: a party met again in the same words states nothing new. Comparing with the last
+ * cells (no hashing) is enough, as stated values are deduplicated after this.
  */
 function recurringValues(
   entity: CompiledEntity,
   entityId: string,
   cells: string[],
-  ids: Map<string, string>,
-  mapped: Map<CompiledEntity, Set<string>>,
+  ids: Links,
+  last: Map<CompiledEntity, Map<string, string[]>>,
 ): Values | undefined {
-  let seen = mapped.get(entity);
-  if (!seen) {
-    seen = new Set();
-    mapped.set(entity, seen);
+  let ofEntity = last.get(entity);
+  if (!ofEntity) {
+    ofEntity = new Map();
+    last.set(entity, ofEntity);
   }
-  const signature = rawSignature(entity, entityId, cells, ids);
-  if (seen.has(signature)) return [];
+  const before = ofEntity.get(entityId);
+  if (before && sameRaw(before, entity, cells, ids)) return [];
   const values = entityValues(entity, cells, ids);
   // Only a row that mapped is remembered; a dropped one is dropped again next time.
-  if (values) seen.add(signature);
+  if (values) ofEntity.set(entityId, rawOf(entity, cells, ids));
   return values;
 }
 
@@ -121,7 +125,7 @@ export function compileMapping(
     return { entities, filter: compileFilter(query, find) };
   });
   const seen = new Map<string, Set<string>>();
-  const mapped = new Map<CompiledEntity, Set<string>>();
+  const mapped = new Map<CompiledEntity, Map<string, string[]>>();
   const { dataset, source } = context;
   return (cells, locator) => {
     const statements: Statement[] = [];

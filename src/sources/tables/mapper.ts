@@ -102,6 +102,8 @@ interface CompiledEntity {
   spec: EntitySpec;
   id: (cells: string[], locator: string) => string | undefined;
   properties: CompiledProperty[];
+  /** Every cell its values are read from. */
+  columns: number[];
   /** Referenced by another entity of the query, so it recurs across rows. */
   repeats: boolean;
 }
@@ -146,6 +148,16 @@ function compileId(
   return (cells: string[]) => idOf(indexes.map((index) => cells[index]?.trim() ?? ""));
 }
 
+function columnsOf(spec: PropertySpec, find: (column: string) => number): number[] {
+  if (spec.entity || spec.literal !== undefined || spec.literals) return [];
+  if (spec.template !== undefined) {
+    return spec.template
+      .split(/\{\{\s*(.+?)\s*\}\}/)
+      .flatMap((part, at) => (at % 2 ? [find(part)] : []));
+  }
+  return spec.columns ? spec.columns.map((column) => find(column)) : [find(spec.column!)];
+}
+
 function compileEntity(
   name: string,
   spec: EntitySpec,
@@ -164,7 +176,10 @@ function compileEntity(
     identifier: Boolean(property.identifier),
   }));
   const id = compileId(name, spec, (c) => find(c, `${where}.keys`), context);
-  return { name, spec, id, properties, repeats: false };
+  const columns = Object.entries(spec.properties).flatMap(([prop, property]) =>
+    columnsOf(property, (c) => find(c, `${where}.properties.${prop}`)),
+  );
+  return { name, spec, id, properties, columns, repeats: false };
 }
 
 function compileFilter(query: QuerySpec, find: (column: string, where: string) => number) {
