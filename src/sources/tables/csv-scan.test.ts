@@ -2,7 +2,7 @@ import { parse } from "csv-parse/sync";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { SanctraceError } from "../../model/index.js";
-import { CsvScanner } from "./csv-scan.js";
+import { TableScanner } from "./csv-scan.js";
 
 const problem = (code: string, message: string, record: number) =>
   new SanctraceError(code, message, `t.csv row:${record}`);
@@ -11,7 +11,7 @@ const problem = (code: string, message: string, record: number) =>
 function scan(text: string, cuts: number[] = [], maxRecord = 1 << 20): string[][] {
   const bytes = Buffer.from(text);
   const records: string[][] = [];
-  const scanner = new CsvScanner(",", maxRecord, problem);
+  const scanner = new TableScanner(",", maxRecord, problem);
   let from = 0;
   for (const cut of [...cuts].sort((a, b) => a - b)) {
     scanner.write(bytes.subarray(from, Math.max(from, cut)), (cells) => records.push(cells));
@@ -22,7 +22,7 @@ function scan(text: string, cuts: number[] = [], maxRecord = 1 << 20): string[][
   return records;
 }
 
-describe("CsvScanner", () => {
+describe("TableScanner", () => {
   it("reads quotes, escaped quotes, delimiters and line ends inside quotes, CRLF and a BOM", () => {
     expect(scan('\uFEFFa,"b, ""c""",d\r\n"multi\nline",,"" \nlast,"Ж"')).toEqual([
       ["a", 'b, "c"', "d"],

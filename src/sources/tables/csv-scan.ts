@@ -11,12 +11,14 @@ export type ScanProblem = (code: string, message: string, record: number) => San
  * A CSV scanner over UTF-8 bytes (RFC 4180 quoting, `""` escapes, LF, CRLF or CR line ends;
  * a quote inside an unquoted field is kept as written). Records are handed over as they
  * complete; a record split across chunks is kept and scanned again with the next chunk.
- * Each cell is a fresh string, so no cell holds a whole chunk in memory.
+ * Each cell is a fresh string, so no cell holds a whole chunk in memory. Unlike the list
+ * scanner (`../csv-scan.ts`, strict), it keeps empty lines as records, so row numbers match
+ * what a spreadsheet shows, and accepts stray quotes, as evidence tables are messy.
  * @example
- * const scanner = new CsvScanner(",", 1 << 20, problem);
+ * const scanner = new TableScanner(",", 1 << 20, problem);
  * scanner.write(Buffer.from('a,"b ""c"""\n'), (cells) => cells); // ["a", 'b "c"']
  */
-export class CsvScanner {
+export class TableScanner {
   private pending: Buffer | undefined;
   private records = 0;
   private readonly delimiter: number;

@@ -3,7 +3,7 @@ import { createReadStream } from "node:fs";
 import iconv from "iconv-lite";
 import { SanctraceError } from "../../model/index.js";
 import type { SourceInput } from "../types.js";
-import { CsvScanner } from "./csv-scan.js";
+import { TableScanner } from "./csv-scan.js";
 import { detectEncoding, encodingName } from "./encoding.js";
 import { sniffLayout } from "./sniff.js";
 import type { Table, TableOptions, TableRow } from "./table.js";
@@ -70,7 +70,7 @@ async function* readRows(
   headerIndex: number,
   onBytes: ((bytes: number) => void) | undefined,
 ): AsyncIterable<TableRow[]> {
-  const scanner = new CsvScanner(
+  const scanner = new TableScanner(
     delimiter,
     MAX_RECORD,
     (code, message, record) => new SanctraceError(code, message, `${file.name} row:${record}`),
