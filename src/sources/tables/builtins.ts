@@ -84,6 +84,7 @@ function customs(found: Found) {
   const activity: EntitySpec = {
     schema: "EconomicActivity",
     keys: keys(found, allFields(found)),
+    keyRow: true,
     properties: {
       ...pick(found, {
         date: "date",
@@ -113,6 +114,7 @@ function payments(found: Found) {
   const payment: EntitySpec = {
     schema: "Payment",
     keys: keys(found, allFields(found)),
+    keyRow: true,
     properties: {
       ...pick(found, {
         date: "date",
@@ -188,6 +190,7 @@ function invoices(found: Found) {
   const line: EntitySpec = {
     schema: "EconomicActivity",
     keys: keys(found, allFields(found)),
+    keyRow: true,
     properties: {
       ...pick(found, {
         date: "date",

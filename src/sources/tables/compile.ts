@@ -54,6 +54,52 @@ function statedValues(seen: Map<string, Set<string>>, entityId: string): Set<str
   return stated;
 }
 
+/** True when the entity's cells and links are those of `before`, value for value. */
+function sameRaw(before: string[], entity: CompiledEntity, cells: string[], ids: Links): boolean {
+  let at = 0;
+  for (const column of entity.columns) if (before[at++] !== (cells[column] ?? "")) return false;
+  for (const property of entity.properties) {
+    if (property.entity && before[at++] !== (ids.get(property.entity) ?? "")) return false;
+  }
+  return true;
+}
+
+function rawOf(entity: CompiledEntity, cells: string[], ids: Links): string[] {
+  const raw = entity.columns.map((column) => cells[column] ?? "");
+  for (const property of entity.properties) {
+    if (property.entity) raw.push(ids.get(property.entity) ?? "");
+  }
+  return raw;
+}
+
+type Links = Map<string, string>;
+type Mapped = [entity: CompiledEntity, id: string, values: Values];
+
+/**
+ * The values of a recurring entity (a party), unless its cells are those it had the last
+ * time: a party met again in the same words states nothing new. Comparing with the last
+ * cells (no hashing) is enough, as stated values are deduplicated after this.
+ */
+function recurringValues(
+  entity: CompiledEntity,
+  entityId: string,
+  cells: string[],
+  ids: Links,
+  last: Map<CompiledEntity, Map<string, string[]>>,
+): Values | undefined {
+  let ofEntity = last.get(entity);
+  if (!ofEntity) {
+    ofEntity = new Map();
+    last.set(entity, ofEntity);
+  }
+  const before = ofEntity.get(entityId);
+  if (before && sameRaw(before, entity, cells, ids)) return [];
+  const values = entityValues(entity, cells, ids);
+  // Only a row that mapped is remembered; a dropped one is dropped again next time.
+  if (values) ofEntity.set(entityId, rawOf(entity, cells, ids));
+  return values;
+}
+
 /**
  * Compile a mapping against a table's columns into a function from a row to statements.
  * Entities referenced by others (parties, accounts) recur across rows; each of their values
@@ -79,6 +125,7 @@ export function compileMapping(
     return { entities, filter: compileFilter(query, find) };
   });
   const seen = new Map<string, Set<string>>();
+  const mapped = new Map<CompiledEntity, Map<string, string[]>>();
   const { dataset, source } = context;
   return (cells, locator) => {
     const statements: Statement[] = [];
@@ -86,19 +133,23 @@ export function compileMapping(
       if (!query.filter(cells)) continue;
       const ids = new Map<string, string>();
       for (const entity of query.entities) {
-        const id = entity.id(cells);
+        const id = entity.id(cells, locator);
         if (id) ids.set(entity.name, id);
       }
-      const rows: Array<[CompiledEntity, string, Values]> = [];
+      const rows: Mapped[] = [];
       for (const entity of query.entities) {
         const id = ids.get(entity.name);
-        const values = id ? entityValues(entity, cells, ids) : undefined;
+        const values = !id
+          ? undefined
+          : entity.repeats
+            ? recurringValues(entity, id, cells, ids, mapped)
+            : entityValues(entity, cells, ids);
         if (id && values) rows.push([entity, id, values]);
         else ids.delete(entity.name);
       }
       for (const [entity, entityId, values] of rows) {
         const schema = classify(entity, values);
-        const stated = entity.repeats ? statedValues(seen, entityId) : undefined;
+        const stated = entity.repeats && values.length ? statedValues(seen, entityId) : undefined;
         for (const [prop, value] of values) {
           if (stated) {
             const key = `${schema}\u0000${prop}\u0000${value}`;

@@ -33,14 +33,28 @@ const keep: Convert = (value) => value;
 export function converterFor(schema: string, prop: string, format?: string): Convert {
   const type = propertyType(schema, prop);
   if (type === "date") {
-    return format
-      ? (value) => parseDateFormat(value, format) ?? value
-      : (value) => parseDate(value) ?? value;
+    return remembered(
+      format
+        ? (value) => parseDateFormat(value, format) ?? value
+        : (value) => parseDate(value) ?? value,
+    );
   }
   if (type === "number") return (value) => parseAmount(value) ?? value;
   if (AMOUNT_PROPS.has(prop)) return convertAmountWithCurrency;
-  if (type === "country") return (value) => countryCode(value) ?? value;
+  if (type === "country") return remembered((value) => countryCode(value) ?? value);
   return keep;
+}
+
+/** Dates and countries recur down a column: each distinct value is read once. */
+function remembered(convert: Convert): Convert {
+  const known = new Map<string, string | undefined>();
+  return (value) => {
+    if (known.has(value)) return known.get(value);
+    const converted = convert(value);
+    if (known.size >= 10_000) known.clear();
+    known.set(value, converted);
+    return converted;
+  };
 }
 
 /** A USCC (China unified social credit code): 18 characters, no I, O, S, V, Z. */

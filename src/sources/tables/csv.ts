@@ -1,30 +1,16 @@
+import { isUtf8 } from "node:buffer";
 import { createReadStream } from "node:fs";
-import { CsvError, Parser } from "csv-parse";
 import iconv from "iconv-lite";
 import { SanctraceError } from "../../model/index.js";
 import type { SourceInput } from "../types.js";
+import { TableScanner } from "./csv-scan.js";
 import { detectEncoding, encodingName } from "./encoding.js";
 import { sniffLayout } from "./sniff.js";
 import type { Table, TableOptions, TableRow } from "./table.js";
 
-/** A record longer than this (in characters) is refused: a runaway quote, not data. */
+/** A record longer than this (in bytes) is refused: a runaway quote, not data. */
 const MAX_RECORD = 1 << 20;
 const CHUNK = 256 * 1024;
-
-interface ParserApi {
-  parse(
-    data: Buffer | undefined,
-    end: boolean,
-    push: (record: string[]) => void,
-    close: () => void,
-  ): Error | undefined;
-}
-
-function csvProblem(error: Error, file: SourceInput, row: number): SanctraceError {
-  const code = error instanceof CsvError ? error.code : "CSV_INVALID";
-  const name = code === "CSV_MAX_RECORD_SIZE" ? "csv_record_too_large" : code.toLowerCase();
-  return new SanctraceError(name, error.message, `${file.name} row:${row}`);
-}
 
 function encodingProblem(file: SourceInput, encoding: string, row: number): SanctraceError {
   return new SanctraceError(
@@ -34,32 +20,46 @@ function encodingProblem(file: SourceInput, encoding: string, row: number): Sanc
   );
 }
 
-/** Decoded UTF-8 bytes for csv-parse, refusing bytes invalid in the file's encoding. */
-function* toUtf8(chunks: Buffer[], encoding: string, decoder: Decoder): Generator<Buffer> {
-  for (const chunk of chunks) {
-    const text = decoder.write(chunk);
-    if (text.includes("\uFFFD")) throw new Error("invalid");
-    yield encoding === "utf8" ? chunk : Buffer.from(text);
+/** Bytes a chunk ends with that start a UTF-8 character it does not finish. */
+function unfinishedTail(chunk: Buffer): number {
+  for (let back = 1; back <= Math.min(3, chunk.length); back++) {
+    const byte = chunk[chunk.length - back]!;
+    if ((byte & 0xc0) === 0x80) continue;
+    const size = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+    return size > back ? back : 0;
   }
+  return 0;
 }
 
-interface Decoder {
-  write(chunk: Buffer): string;
+interface Utf8Converter {
+  /** The chunk as checked UTF-8; undefined: bytes invalid in the encoding. */
+  write(chunk: Buffer): Buffer | undefined;
+  /** False when the input ended inside a character. */
+  end(): boolean;
 }
 
-function decoderFor(encoding: string): Decoder {
-  if (encoding !== "utf8") return iconv.getDecoder(encoding);
-  const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+/** Turns the file's chunks into checked UTF-8 for the scanner. */
+function utf8Converter(encoding: string): Utf8Converter {
+  if (encoding !== "utf8") {
+    const decoder = iconv.getDecoder(encoding);
+    return {
+      write(chunk) {
+        const text = decoder.write(chunk);
+        return text.includes("\uFFFD") ? undefined : Buffer.from(text);
+      },
+      end: () => !decoder.end()?.includes("\uFFFD"),
+    };
+  }
+  let carried: Buffer | undefined;
   return {
-    write: (chunk) => {
-      try {
-        // Validation only: the parser reads the original bytes.
-        utf8.decode(chunk, { stream: true });
-        return "";
-      } catch {
-        return "\uFFFD";
-      }
+    write(chunk) {
+      const data = carried ? Buffer.concat([carried, chunk]) : chunk;
+      const tail = unfinishedTail(data);
+      carried = tail ? data.subarray(data.length - tail) : undefined;
+      const whole = tail ? data.subarray(0, data.length - tail) : data;
+      return isUtf8(whole) ? whole : undefined;
     },
+    end: () => !carried,
   };
 }
 
@@ -70,14 +70,12 @@ async function* readRows(
   headerIndex: number,
   onBytes: ((bytes: number) => void) | undefined,
 ): AsyncIterable<TableRow[]> {
-  const parser = new Parser({
+  const scanner = new TableScanner(
     delimiter,
-    bom: true,
-    relax_column_count: true,
-    relax_quotes: true,
-    max_record_size: MAX_RECORD,
-  }) as unknown as { api: ParserApi };
-  const decoder = decoderFor(encoding);
+    MAX_RECORD,
+    (code, message, record) => new SanctraceError(code, message, `${file.name} row:${record}`),
+  );
+  const converter = utf8Converter(encoding);
   let index = 0;
   let batch: TableRow[] = [];
   const push = (cells: string[]) => {
@@ -85,24 +83,18 @@ async function* readRows(
     if (index > headerIndex + 1 && (cells.length > 1 || cells[0]))
       batch.push({ row: index, cells });
   };
-  const feed = (data: Buffer | undefined, end: boolean) => {
-    const error = parser.api.parse(data, end, push, () => {});
-    if (error) throw csvProblem(error, file, index + 1);
-  };
   for await (const chunk of createReadStream(file.path, { highWaterMark: CHUNK })) {
     onBytes?.((chunk as Buffer).length);
-    try {
-      for (const data of toUtf8([chunk as Buffer], encoding, decoder)) feed(data, false);
-    } catch (error) {
-      if (error instanceof SanctraceError) throw error;
-      throw encodingProblem(file, encoding, index + 1);
-    }
+    const data = converter.write(chunk as Buffer);
+    if (!data) throw encodingProblem(file, encoding, index + 1);
+    scanner.write(data, push);
     if (batch.length) {
       yield batch;
       batch = [];
     }
   }
-  feed(undefined, true);
+  if (!converter.end()) throw encodingProblem(file, encoding, index + 1);
+  scanner.end(push);
   if (batch.length) yield batch;
 }
 

@@ -98,6 +98,22 @@ describe("tables format", () => {
     ]);
   });
 
+  it("gives the same ids on every read, one declaration per row even when rows repeat", async () => {
+    const path = join(tempDir(), "repeated.csv");
+    const row = "2024-03-01,10/1,Acme Co. Ltd.,Beta LLC,8806\n";
+    writeFileSync(path, `date,ccd,sender,receiver,hs code\n${row}${row}`);
+    const first = await readAll(createTableFormat({ kind: "customs" }), path);
+    expect(await readAll(createTableFormat({ kind: "customs" }), path)).toEqual(first);
+    const declarations = first.filter((s) => s.prop === "ccdNumber");
+    expect(declarations.map((s) => s.locator)).toEqual(["row:2", "row:3"]);
+    expect(new Set(declarations.map((s) => s.entityId)).size).toBe(2);
+    // The parties recur: each of their values is stated once, at the first row.
+    expect(first.filter((s) => s.prop === "name").map((s) => [s.value, s.locator])).toEqual([
+      ["Acme Co. Ltd.", "row:2"],
+      ["Beta LLC", "row:2"],
+    ]);
+  });
+
   it("reads an XLSX registry with owners and directors", async () => {
     const path = join(tempDir(), "registry.xlsx");
     const workbook = new ExcelJS.Workbook();

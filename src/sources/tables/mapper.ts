@@ -100,27 +100,62 @@ interface CompiledProperty {
 interface CompiledEntity {
   name: string;
   spec: EntitySpec;
-  id: (cells: string[]) => string | undefined;
+  id: (cells: string[], locator: string) => string | undefined;
   properties: CompiledProperty[];
+  /** Every cell its values are read from. */
+  columns: number[];
   /** Referenced by another entity of the query, so it recurs across rows. */
   repeats: boolean;
 }
 
-function compileId(name: string, spec: EntitySpec, find: (c: string) => number, dataset: string) {
-  if (spec.idColumn) {
-    const index = find(spec.idColumn);
-    return (cells: string[]) => {
-      const value = cells[index]?.trim();
-      return value ? makeId(dataset, spec.keyLiteral ?? name, normalizeKey(value)) : undefined;
-    };
-  }
-  const indexes = spec.keys.map((column) => find(column));
-  return (cells: string[]) => {
-    // Empty keys drop out, so a party named with and without an empty id column is one.
-    const values = indexes.map((index) => normalizeKey(cells[index] ?? "")).filter(Boolean);
-    if (!values.length) return undefined;
-    return makeId(dataset, spec.keyLiteral ?? name, ...values);
+/** Ids by their raw key cells: parties recur across rows, and normalizing and hashing cost. */
+const ID_CACHE_SIZE = 100_000;
+
+function cachedIds(compute: (raw: string[]) => string | undefined) {
+  const ids = new Map<string, string | undefined>();
+  return (raw: string[]): string | undefined => {
+    const key = raw.join("\u001f");
+    if (ids.has(key)) return ids.get(key);
+    const id = compute(raw);
+    if (ids.size >= ID_CACHE_SIZE) ids.clear();
+    ids.set(key, id);
+    return id;
   };
+}
+
+/** Ids of one entity per row: the file's id and the row number, no hash per row. */
+function rowIds(fileId: string) {
+  return (_cells: string[], locator: string) =>
+    /^row:\d+$/.test(locator) ? `${fileId}-${locator.slice(4)}` : makeId(fileId, locator);
+}
+
+function compileId(
+  name: string,
+  spec: EntitySpec,
+  find: (c: string) => number,
+  context: MapContext,
+) {
+  const { dataset, source } = context;
+  const literal = spec.keyLiteral ?? name;
+  if (spec.keyRow) return rowIds(makeId(dataset, literal, source));
+  const indexes = spec.idColumn ? [find(spec.idColumn)] : spec.keys.map((column) => find(column));
+  const idOf = cachedIds((raw) => {
+    // Empty keys drop out, so a party named with and without an empty id column is one.
+    const values = raw.map((value) => normalizeKey(value)).filter(Boolean);
+    if (!values.length) return undefined;
+    return makeId(dataset, literal, ...values);
+  });
+  return (cells: string[]) => idOf(indexes.map((index) => cells[index]?.trim() ?? ""));
+}
+
+function columnsOf(spec: PropertySpec, find: (column: string) => number): number[] {
+  if (spec.entity || spec.literal !== undefined || spec.literals) return [];
+  if (spec.template !== undefined) {
+    return spec.template
+      .split(/\{\{\s*(.+?)\s*\}\}/)
+      .flatMap((part, at) => (at % 2 ? [find(part)] : []));
+  }
+  return spec.columns ? spec.columns.map((column) => find(column)) : [find(spec.column!)];
 }
 
 function compileEntity(
@@ -140,8 +175,11 @@ function compileEntity(
     required: Boolean(property.required),
     identifier: Boolean(property.identifier),
   }));
-  const id = compileId(name, spec, (c) => find(c, `${where}.keys`), context.dataset);
-  return { name, spec, id, properties, repeats: false };
+  const id = compileId(name, spec, (c) => find(c, `${where}.keys`), context);
+  const columns = Object.entries(spec.properties).flatMap(([prop, property]) =>
+    columnsOf(property, (c) => find(c, `${where}.properties.${prop}`)),
+  );
+  return { name, spec, id, properties, columns, repeats: false };
 }
 
 function compileFilter(query: QuerySpec, find: (column: string, where: string) => number) {

@@ -34,6 +34,8 @@ export interface EntitySpec {
   properties: Record<string, PropertySpec>;
   /** Built-ins only: narrow the schema from the entity's name (legal forms -> Company). */
   classify?: boolean;
+  /** Built-ins only: one entity per row (a declaration, a payment), its id from file and row. */
+  keyRow?: boolean;
 }
 
 export interface QuerySpec {

@@ -64,6 +64,8 @@ export function parseDate(text: string, order: DateOrder = "dmy"): string | unde
 /** Currency signs and codes that may stick to an amount. */
 const CURRENCY_AFFIX = /^[A-Z]{3}\s*|\s*[A-Z]{3}$|^[$€£¥₽]\s*|\s*[$€£¥₽]$|\s*(руб\.?|р\.|元)$/gu;
 
+const PLAIN_DECIMAL = /^(?:[1-9]\d*|0)(?:\.\d+)?$/;
+
 /**
  * Read an amount written with national separators to a plain decimal string, or undefined.
  * The last of `.`/`,` is the decimal mark when both appear; a lone `,` followed by exactly
@@ -72,6 +74,8 @@ const CURRENCY_AFFIX = /^[A-Z]{3}\s*|\s*[A-Z]{3}$|^[$€£¥₽]\s*|\s*[$€£¥
  * @example parseAmount("1,234,567.89") // "1234567.89"
  */
 export function parseAmount(text: string): string | undefined {
+  // Most amounts are already plain decimals.
+  if (PLAIN_DECIMAL.test(text)) return text;
   let value = text.trim().replace(CURRENCY_AFFIX, "").trim();
   const negative = /^-|^\(.*\)$/.test(value);
   value = value.replace(/^[-(]|\)$/g, "");

@@ -1,0 +1,82 @@
+/** One measured phase of `bench/ingest-customs.ts`, run in its own process. */
+import { createReadStream } from "node:fs";
+import { join } from "node:path";
+import { Parser } from "csv-parse";
+import { ingestEvidence } from "../src/ingest/index.js";
+import { createTableFormat, probeFile, toSourceInputs } from "../src/sources/index.js";
+import { openCsv } from "../src/sources/tables/csv.js";
+import { SqliteStore } from "../src/store/index.js";
+import { seedRegister } from "./ingest-customs-data.js";
+
+export type PhaseName = "baseline" | "parse" | "map" | "store" | "resolve";
+
+async function baseline(path: string): Promise<number> {
+  let count = 0;
+  const parser = new Parser({ bom: true, relax_column_count: true });
+  parser.on("data", () => count++);
+  const done = new Promise<void>((resolve, reject) => {
+    parser.on("end", resolve);
+    parser.on("error", reject);
+  });
+  createReadStream(path, { highWaterMark: 256 * 1024 }).pipe(parser);
+  await done;
+  return count - 1;
+}
+
+async function parse(path: string): Promise<number> {
+  const [file] = await toSourceInputs([await probeFile(path)]);
+  let count = 0;
+  for await (const batch of openCsv(file!, {}).rows) count += batch.length;
+  return count;
+}
+
+async function map(path: string): Promise<number> {
+  const files = await toSourceInputs([await probeFile(path)]);
+  let count = 0;
+  const format = createTableFormat({ kind: "customs" });
+  for await (const batch of format.read(files, { dataset: "customs" })) count += batch.length;
+  return count;
+}
+
+/** Statements stored; the register is seeded before the clock starts. */
+async function ingest(path: string, dir: string, resolve: boolean, time: () => void) {
+  const store = new SqliteStore(join(dir, "w.db"));
+  await seedRegister(store);
+  time();
+  const result = await ingestEvidence(store, [path], {
+    as: "customs",
+    dataset: "customs",
+    resolve,
+  });
+  await store.close();
+  const links = result.resolutions.filter((r) => r.decision === "linked").length;
+  process.stderr.write(
+    `  ${result.dataset.entities} entities, ${result.dataset.statements} statements, ${result.parties} parties, ${links} linked, ${result.resolutions.length - links} review\n`,
+  );
+  return result.dataset.statements;
+}
+
+/**
+ * Run one phase and measure it: wall and CPU seconds, peak RSS (maxRSS, bytes).
+ * @example await runPhase("map", "customs.csv", dir) // { count, seconds, cpu, maxRss }
+ */
+export async function runPhase(phase: PhaseName, path: string, dir: string) {
+  let started = performance.now();
+  let cpu = process.cpuUsage();
+  const time = () => {
+    started = performance.now();
+    cpu = process.cpuUsage();
+  };
+  const count =
+    phase === "baseline"
+      ? await baseline(path)
+      : phase === "parse"
+        ? await parse(path)
+        : phase === "map"
+          ? await map(path)
+          : await ingest(path, dir, phase === "resolve", time);
+  const seconds = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
+  const maxRss = process.resourceUsage().maxRSS * 1024;
+  return { count, seconds, cpu: (used.user + used.system) / 1e6, maxRss };
+}
