@@ -1,6 +1,7 @@
 import type { EntityRecord } from "../model/index.js";
 import { CandidateScratch, findCandidateRows, type NameRows } from "./candidates.js";
 import { collectFacts, identifierKeys, type RecordFacts, schemataCompatible } from "./facts.js";
+import { JOINED_SIMILARITY, JOINED_SOUND_SIMILARITY } from "./name-score.js";
 import { type NameKind, nameKind, type PreparedName, prepareNames } from "./prepare.js";
 import { ROUNDING_SLACK } from "./row-bounds.js";
 import { RowMultimap } from "./row-multimap.js";
@@ -131,12 +132,19 @@ export class InMemoryMatchIndex implements MatchIndex, NameRows {
     return { names, forms, facts: this.factsCache[entityIndex] };
   }
 
+  /** The number of tokens of a name row. */
+  private rowLength(row: number): number {
+    const end = row + 1 < this.count ? this.rowStart[row + 1]! : this.tokenCount;
+    return end - this.rowStart[row]!;
+  }
+
   private preparedRow(row: number, kind: NameKind): PreparedName {
     const cached = this.rowCache[row];
     if (cached) return cached;
-    const end = row + 1 < this.count ? this.rowStart[row + 1]! : this.tokenCount;
+    const start = this.rowStart[row]!;
+    const end = start + this.rowLength(row);
     const tokens: TokenInfo[] = [];
-    for (let at = this.rowStart[row]!; at < end; at++) {
+    for (let at = start; at < end; at++) {
       tokens.push(this.vocabulary.tokens[this.rowTokens[at]!]!);
     }
     const forms = this.rowForms.get(row) ?? [];
@@ -163,8 +171,18 @@ export class InMemoryMatchIndex implements MatchIndex, NameRows {
       for (const [row, bound] of findCandidateRows(this, this.scratch, name, threshold)) {
         addRow(row, bound);
       }
-      this.joined.forEach(name.joined, (row) => addRow(row, 1));
-      if (name.sounds) this.sounds.forEach(name.sounds, (row) => addRow(row, 1));
+      // A joined-name hit scores at most the joined similarity, and nothing when both names
+      // have the same number of words (then only the token alignment counts).
+      const addJoined = (row: number, bound: number) => {
+        const words = this.rowLength(row);
+        if (words !== name.tokens.length || words <= 1) addRow(row, bound);
+      };
+      if (JOINED_SIMILARITY >= threshold - ROUNDING_SLACK) {
+        this.joined.forEach(name.joined, (row) => addJoined(row, JOINED_SIMILARITY));
+      }
+      if (name.sounds && JOINED_SOUND_SIMILARITY >= threshold - ROUNDING_SLACK) {
+        this.sounds.forEach(name.sounds, (row) => addJoined(row, JOINED_SOUND_SIMILARITY));
+      }
     }
     for (const id of query.facts.identifiers) {
       for (const entityIndex of this.identifiers.get(id) ?? []) {

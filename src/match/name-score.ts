@@ -126,10 +126,13 @@ function lonelyInitials(name: PreparedName, pairs: Pair[], side: "left" | "right
 /** Split or merged words: the whole name spelled alike (0.97) or sounding alike (0.85). */
 function joinedScore(left: PreparedName, right: PreparedName): number {
   if (left.tokens.length === right.tokens.length && left.tokens.length > 1) return 0;
-  if (left.joined === right.joined) return 0.97;
+  if (left.joined === right.joined) return JOINED_SIMILARITY;
   return left.sounds !== 0 && left.sounds === right.sounds ? JOINED_SOUND_SIMILARITY : 0;
 }
 
+/** Similarity of two names whose words joined are spelled alike (VladimirPutin). */
+export const JOINED_SIMILARITY = 0.97;
+/** Similarity of two names whose words joined sound alike (Mao Tse-tung, Mao Zedong). */
 export const JOINED_SOUND_SIMILARITY = 0.85;
 
 /**
