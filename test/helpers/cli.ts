@@ -14,7 +14,10 @@ export function tempDir(prefix = "sanctrace-"): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-/** Run the CLI in process with captured output. */
+/**
+ * Run the CLI in process with captured output. The environment is empty (no `SANCTRACE_DB`
+ * from the shell) except for `SANCTRACE_SHARED`, so commands find the shared data as tests do.
+ */
 export async function cli(...args: string[]): Promise<CliRun> {
   let stdout = "";
   let stderr = "";
@@ -27,7 +30,9 @@ export async function cli(...args: string[]): Promise<CliRun> {
     },
     interactive: false,
   };
-  const code = await runCli(["node", "sanctrace", ...args], { io, env: {} });
+  const shared = process.env.SANCTRACE_SHARED;
+  const env = shared ? { SANCTRACE_SHARED: shared } : {};
+  const code = await runCli(["node", "sanctrace", ...args], { io, env });
   return { code, stdout, stderr };
 }
 
