@@ -20,7 +20,6 @@ import {
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
-import Database from "better-sqlite3";
 import { parse } from "csv-parse";
 import { SaxesParser } from "saxes";
 import { isSanctraceError } from "../src/model/index.js";
@@ -34,20 +33,12 @@ import {
   probeFile,
 } from "../src/sources/index.js";
 import { SqliteStore } from "../src/store/index.js";
+import { openTextbookTable } from "./textbook-table.js";
 
 const RUNS = 3;
 const sharedRoot = process.env.SANCTRACE_SHARED ?? join(import.meta.dirname, "../../shared");
 const dataDir = resolve(process.argv[2] ?? join(sharedRoot, "data"));
 
-/** The textbook layout the baseline inserts into: one row per statement, four indexes. */
-const TEXTBOOK_TABLE = `CREATE TABLE statements (
-    id INTEGER PRIMARY KEY, entity_id TEXT NOT NULL, schema TEXT NOT NULL, prop TEXT NOT NULL,
-    prop_type TEXT NOT NULL, value TEXT NOT NULL, dataset TEXT NOT NULL, source TEXT NOT NULL,
-    locator TEXT NOT NULL);
-  CREATE INDEX statements_entity ON statements (entity_id);
-  CREATE INDEX statements_dataset ON statements (dataset);
-  CREATE INDEX statements_reference ON statements (value) WHERE prop_type = 'entity';
-  CREATE INDEX statements_identifier ON statements (prop, value) WHERE prop_type = 'identifier';`;
 const only = process.argv.slice(3);
 
 interface Group {
@@ -152,15 +143,7 @@ function readHead(file: string): string {
 
 /** Insert `count` statement-shaped rows, one INSERT each, in one transaction (the textbook way). */
 async function bareInserts(count: number): Promise<Timing> {
-  const dir = mkdtempSync(join(tmpdir(), "sanctrace-bench-sql-"));
-  const db = new Database(join(dir, "bare.db"));
-  db.pragma("journal_mode = WAL");
-  db.pragma("synchronous = NORMAL");
-  db.exec(TEXTBOOK_TABLE);
-  const insert = db.prepare(
-    `INSERT INTO statements (entity_id, schema, prop, prop_type, value, dataset, source, locator)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
+  const { db, insert, dispose } = openTextbookTable("bare");
   const source = "a".repeat(64);
   const timing = await time(() =>
     db.transaction(() => {
@@ -179,8 +162,7 @@ async function bareInserts(count: number): Promise<Timing> {
       }
     })(),
   );
-  db.close();
-  rmSync(dir, { recursive: true, force: true });
+  dispose();
   return timing;
 }
 

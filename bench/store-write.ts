@@ -12,9 +12,9 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
-import Database from "better-sqlite3";
 import { propertyType, type Statement } from "../src/model/index.js";
 import { SqliteStore } from "../src/store/index.js";
+import { openTextbookTable } from "./textbook-table.js";
 
 const ROWS = Number(process.argv[2] ?? 100_000);
 const RUNS = 3;
@@ -87,25 +87,8 @@ async function storeLoad(): Promise<Timing> {
   return timing;
 }
 
-const TEXTBOOK_TABLE = `CREATE TABLE statements (
-    id INTEGER PRIMARY KEY, entity_id TEXT NOT NULL, schema TEXT NOT NULL, prop TEXT NOT NULL,
-    prop_type TEXT NOT NULL, value TEXT NOT NULL, dataset TEXT NOT NULL, source TEXT NOT NULL,
-    locator TEXT NOT NULL);
-  CREATE INDEX statements_entity ON statements (entity_id);
-  CREATE INDEX statements_dataset ON statements (dataset);
-  CREATE INDEX statements_reference ON statements (value) WHERE prop_type = 'entity';
-  CREATE INDEX statements_identifier ON statements (prop, value) WHERE prop_type = 'identifier';`;
-
 async function textbookLoad(): Promise<Timing> {
-  const dir = mkdtempSync(join(tmpdir(), "sanctrace-bench-textbook-"));
-  const db = new Database(join(dir, "textbook.db"));
-  db.pragma("journal_mode = WAL");
-  db.pragma("synchronous = NORMAL");
-  db.exec(TEXTBOOK_TABLE);
-  const insert = db.prepare(
-    `INSERT INTO statements (entity_id, schema, prop, prop_type, value, dataset, source, locator)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
+  const { db, insert, dispose } = openTextbookTable("textbook");
   const timing = await time(async () => {
     db.exec("BEGIN");
     for await (const batch of batches()) {
@@ -116,8 +99,7 @@ async function textbookLoad(): Promise<Timing> {
     }
     db.exec("COMMIT");
   });
-  db.close();
-  rmSync(dir, { recursive: true, force: true });
+  dispose();
   return timing;
 }
 

@@ -1,15 +1,23 @@
 import { SanctraceError } from "../../model/index.js";
 
-/** Parse `--limit`: a whole number from 1 to 1000. */
-export function parseLimit(text: string): number {
+/**
+ * Parse a whole-number option from 1 to `max`, naming the option in the error.
+ * @example parseWholeNumber("--workers", "2", 64) // 2
+ */
+export function parseWholeNumber(option: string, text: string, max: number): number {
   const value = Number(text);
-  if (!Number.isInteger(value) || value < 1 || value > 1000) {
+  if (!Number.isInteger(value) || value < 1 || value > max) {
     throw new SanctraceError(
       "option_invalid",
-      `--limit expects a whole number 1-1000, got "${text}"`,
+      `${option} expects a whole number 1-${max}, got "${text}"`,
     );
   }
   return value;
+}
+
+/** Parse `--limit`: a whole number from 1 to 1000. */
+export function parseLimit(text: string): number {
+  return parseWholeNumber("--limit", text, 1000);
 }
 
 /** Parse `--threshold`: a number in [0, 1]. */

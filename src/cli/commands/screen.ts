@@ -9,12 +9,11 @@ import {
   screenEntities,
   workspaceQueries,
 } from "../../match/index.js";
-import { SanctraceError } from "../../model/index.js";
 import type { Store } from "../../store/index.js";
 import { type CliContext, globalOptions, withStore } from "../context.js";
 import { printJsonLines, printTable } from "../output.js";
 import { openSink } from "../sink.js";
-import { parseLimit, parseThreshold } from "./numbers.js";
+import { parseLimit, parseThreshold, parseWholeNumber } from "./numbers.js";
 
 interface ScreenCommandOptions {
   input?: string;
@@ -49,14 +48,7 @@ function printHistory(context: CliContext, runs: ScreenRun[], json: boolean): vo
 }
 
 function parseWorkers(text: string): number {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 1 || value > 64) {
-    throw new SanctraceError(
-      "option_invalid",
-      `--workers expects a whole number 1-64, got "${text}"`,
-    );
-  }
-  return value;
+  return parseWholeNumber("--workers", text, 64);
 }
 
 function summaryLine(run: ScreenRun): string {
