@@ -34,6 +34,7 @@ import {
 } from "../src/sources/index.js";
 import { SqliteStore } from "../src/store/index.js";
 import { openTextbookTable } from "./textbook-table.js";
+import { median, type Timing, time } from "./timing.js";
 
 const RUNS = 3;
 const sharedRoot = process.env.SANCTRACE_SHARED ?? join(import.meta.dirname, "../../shared");
@@ -45,28 +46,6 @@ interface Group {
   folder: string;
   format: SourceFormat;
   files: string[];
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
-
-interface Timing {
-  wall: number;
-  cpu: number;
-}
-
-/** Wall and CPU seconds: the machine is shared, so CPU time is the steadier measure. */
-async function time(run: () => Promise<unknown> | unknown): Promise<Timing> {
-  const start = process.hrtime.bigint();
-  const cpu = process.cpuUsage();
-  await run();
-  const used = process.cpuUsage(cpu);
-  return {
-    wall: Number(process.hrtime.bigint() - start) / 1e9,
-    cpu: (used.user + used.system) / 1e6,
-  };
 }
 
 /** The list groups of every folder; folders holding no list (HS codes, articles) are skipped. */

@@ -15,6 +15,7 @@ import { join } from "node:path";
 import { propertyType, type Statement } from "../src/model/index.js";
 import { SqliteStore } from "../src/store/index.js";
 import { openTextbookTable } from "./textbook-table.js";
+import { median, type Timing, time } from "./timing.js";
 
 const ROWS = Number(process.argv[2] ?? 100_000);
 const RUNS = 3;
@@ -53,22 +54,6 @@ async function* batches(): AsyncIterable<Statement[]> {
   }
 }
 
-interface Timing {
-  wall: number;
-  cpu: number;
-}
-
-async function time(run: () => Promise<unknown>): Promise<Timing> {
-  const start = process.hrtime.bigint();
-  const cpu = process.cpuUsage();
-  await run();
-  const used = process.cpuUsage(cpu);
-  return {
-    wall: Number(process.hrtime.bigint() - start) / 1e9,
-    cpu: (used.user + used.system) / 1e6,
-  };
-}
-
 async function generateOnly(): Promise<Timing> {
   return time(async () => {
     for await (const _ of batches()) {
@@ -101,10 +86,6 @@ async function textbookLoad(): Promise<Timing> {
   });
   dispose();
   return timing;
-}
-
-function median(values: number[]): number {
-  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 }
 
 async function measure(run: () => Promise<Timing>): Promise<Timing> {
