@@ -89,24 +89,6 @@ interface OpenFact {
   pairs: Array<number | string>;
 }
 
-/** FtM property types by schema and property, looked up once. */
-function createTypeCache(): (schema: string, prop: string) => string {
-  const bySchema = new Map<string, Map<string, string>>();
-  return (schema, prop) => {
-    let types = bySchema.get(schema);
-    if (!types) {
-      types = new Map();
-      bySchema.set(schema, types);
-    }
-    let type = types.get(prop);
-    if (type === undefined) {
-      type = propertyType(schema, prop);
-      types.set(prop, type);
-    }
-    return type;
-  };
-}
-
 /**
  * Writes the statements of one dataset load as fact rows, with the entity references and
  * identifiers among them in side tables (what `getReferences` and `findByValue` look up).
@@ -117,7 +99,6 @@ export class FactWriter {
   private readonly facts: BulkInsert;
   private readonly references: BulkInsert;
   private readonly identifiers: BulkInsert;
-  private readonly typeOf = createTypeCache();
   private readonly datasetKey: number;
   /** What the load has written so far. */
   readonly counts: LoadCounts;
@@ -147,7 +128,7 @@ export class FactWriter {
       const fact = this.factFor(statement);
       const prop = this.atoms.keyOf(statement.prop);
       fact.pairs.push(prop, statement.value);
-      const type = this.typeOf(statement.schema, statement.prop);
+      const type = propertyType(statement.schema, statement.prop); // cached by the model
       if (type === "entity") this.pushSide(this.references, fact.id, prop, statement.value);
       else if (type === "identifier")
         this.pushSide(this.identifiers, fact.id, prop, statement.value);

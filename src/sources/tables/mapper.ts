@@ -53,26 +53,33 @@ function cellsOf(cells: string[], indexes: number[]): string[] {
   return values;
 }
 
-function compileGetter(spec: PropertySpec, find: (column: string) => number): Getter {
+/** A property's getter and the cells it reads. */
+interface CompiledGetter {
+  get: Getter;
+  columns: number[];
+}
+
+function compileGetter(spec: PropertySpec, find: (column: string) => number): CompiledGetter {
   if (spec.literal !== undefined || spec.literals) {
     const literals = spec.literals ?? [spec.literal!];
-    return () => literals;
+    return { get: () => literals, columns: [] };
   }
   if (spec.template !== undefined) return compileTemplate(spec.template, find);
   const indexes = spec.columns ? spec.columns.map((column) => find(column)) : [find(spec.column!)];
   const { join, split } = spec;
-  return (cells) => {
+  const get: Getter = (cells) => {
     let values = cellsOf(cells, indexes);
     if (join !== undefined && values.length) values = [values.join(join)];
     if (split !== undefined) values = values.flatMap((value) => value.split(split));
     return values;
   };
+  return { get, columns: indexes };
 }
 
-function compileTemplate(template: string, find: (column: string) => number): Getter {
+function compileTemplate(template: string, find: (column: string) => number): CompiledGetter {
   const parts = template.split(/\{\{\s*(.+?)\s*\}\}/);
   const indexes = parts.map((part, position) => (position % 2 ? find(part) : -1));
-  return (cells) => {
+  const get: Getter = (cells) => {
     let filled = false;
     const text = parts
       .map((part, position) => {
@@ -86,6 +93,7 @@ function compileTemplate(template: string, find: (column: string) => number): Ge
       .trim();
     return filled ? [text] : [];
   };
+  return { get, columns: indexes.filter((index) => index >= 0) };
 }
 
 interface CompiledProperty {
@@ -148,16 +156,6 @@ function compileId(
   return (cells: string[]) => idOf(indexes.map((index) => cells[index]?.trim() ?? ""));
 }
 
-function columnsOf(spec: PropertySpec, find: (column: string) => number): number[] {
-  if (spec.entity || spec.literal !== undefined || spec.literals) return [];
-  if (spec.template !== undefined) {
-    return spec.template
-      .split(/\{\{\s*(.+?)\s*\}\}/)
-      .flatMap((part, at) => (at % 2 ? [find(part)] : []));
-  }
-  return spec.columns ? spec.columns.map((column) => find(column)) : [find(spec.column!)];
-}
-
 function compileEntity(
   name: string,
   spec: EntitySpec,
@@ -165,20 +163,22 @@ function compileEntity(
   context: MapContext,
 ): CompiledEntity {
   const where = `entities.${name}`;
-  const properties = Object.entries(spec.properties).map(([prop, property]) => ({
-    prop,
-    get: property.entity
-      ? () => []
+  const entries = Object.entries(spec.properties);
+  const getters = entries.map(([prop, property]) =>
+    property.entity
+      ? { get: () => [], columns: [] }
       : compileGetter(property, (c) => find(c, `${where}.properties.${prop}`)),
+  );
+  const properties = entries.map(([prop, property], at) => ({
+    prop,
+    get: getters[at]!.get,
     convert: converterFor(spec.schema, prop, property.format),
     entity: property.entity,
     required: Boolean(property.required),
     identifier: Boolean(property.identifier),
   }));
   const id = compileId(name, spec, (c) => find(c, `${where}.keys`), context);
-  const columns = Object.entries(spec.properties).flatMap(([prop, property]) =>
-    columnsOf(property, (c) => find(c, `${where}.properties.${prop}`)),
-  );
+  const columns = getters.flatMap((getter) => getter.columns);
   return { name, spec, id, properties, columns, repeats: false };
 }
 
