@@ -10,6 +10,7 @@ export { makeId, sha256, slugId } from "./ids.js";
 export {
   captionProperties,
   commonSchema,
+  findProperty,
   getProperty,
   getSchema,
   isA,

@@ -16,19 +16,38 @@ export function getSchema(name: string, path?: string): Schema {
   return schema;
 }
 
-// schema -> property name -> Property, filled on first use.
-const propertyCache = new Map<string, Map<string, Property>>();
+// schema -> property name -> Property (null: the schema has none), filled on first use.
+const propertyCache = new Map<string, Map<string, Property | null>>();
+
+/**
+ * A property of a schema (inherited ones included), or undefined when it has none; cached,
+ * as the model rebuilds its property maps on every call, too slow per statement.
+ * @example findProperty("Person", "innCode")?.type.name // "identifier"
+ */
+export function findProperty(
+  schemaName: string,
+  prop: string,
+  path?: string,
+): Property | undefined {
+  let props = propertyCache.get(schemaName);
+  if (!props) {
+    props = new Map();
+    propertyCache.set(schemaName, props);
+  }
+  let property = props.get(prop);
+  if (property === undefined) {
+    property = getSchema(schemaName, path).getProperties().get(prop) ?? null;
+    props.set(prop, property);
+  }
+  return property ?? undefined;
+}
 
 /**
  * Look up a property of a schema (inherited ones included), refusing unknown names.
  * @example getProperty("Person", "birthDate").type.name // "date"
  */
 export function getProperty(schemaName: string, prop: string, path?: string): Property {
-  const cached = propertyCache.get(schemaName)?.get(prop);
-  if (cached) return cached;
-  const schema = getSchema(schemaName, path);
-  // The model rebuilds its property maps on every call, too slow per statement.
-  const property = schema.getProperties().get(prop);
+  const property = findProperty(schemaName, prop, path);
   if (!property) {
     throw new SanctraceError(
       "ftm_unknown_property",
@@ -36,8 +55,6 @@ export function getProperty(schemaName: string, prop: string, path?: string): Pr
       path,
     );
   }
-  if (!propertyCache.has(schemaName)) propertyCache.set(schemaName, new Map());
-  propertyCache.get(schemaName)?.set(prop, property);
   return property;
 }
 

@@ -1,4 +1,4 @@
-import { type EntityBuilder, type Locator, model } from "../model/index.js";
+import { type EntityBuilder, findProperty, type Locator, model } from "../model/index.js";
 import { countryCode } from "./countries.js";
 import { isoDates } from "./dates.js";
 import { type LabelHit, makeLabelScanner } from "./label-scan.js";
@@ -133,25 +133,12 @@ const FALLBACK: Record<string, string> = {
   jurisdiction: "country",
 };
 
-const propertyCache = new Map<string, Map<string, boolean>>();
-
 /**
- * True when `schema` (or a parent) defines `prop`; cached, as the model rebuilds maps per call.
+ * True when `schema` (or a parent) defines `prop`; false for a schema the model lacks.
  * @example hasProperty("Person", "innCode") // true
  */
 export function hasProperty(schema: string, prop: string): boolean {
-  // Two levels, so that no key string is built per call.
-  let props = propertyCache.get(schema);
-  if (!props) {
-    props = new Map();
-    propertyCache.set(schema, props);
-  }
-  let known = props.get(prop);
-  if (known === undefined) {
-    known = model.schemata[schema]?.getProperties().has(prop) ?? false;
-    props.set(prop, known);
-  }
-  return known;
+  return model.schemata[schema] !== undefined && findProperty(schema, prop) !== undefined;
 }
 
 /**
