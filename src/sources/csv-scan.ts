@@ -37,18 +37,14 @@ export class CsvScanner {
       this.pending = input;
       return [];
     }
-    const parser = new Papa.Parser({ delimiter: this.delimiter, newline: this.newline });
-    // Without `final`, the last (perhaps partial) record is held back; the cursor marks it.
-    const result = parser.parse(input, 0, !final);
+    const result = parseChunk(input, { delimiter: this.delimiter, newline: this.newline }, final);
     // An error in the held-back record may be an artefact of the cut: it is read again whole.
     const error = result.errors.find(
-      (each: Papa.ParseError) => final || (each.index ?? 0) < result.meta.cursor,
+      (each: Papa.ParseError) => final || (each.index ?? 0) < result.cursor,
     );
     if (error) throw this.syntaxError(error);
-    this.pending = final ? "" : input.slice(result.meta.cursor);
-    const records = (result.data as string[][]).filter(
-      (values) => values.length > 1 || values[0] !== "",
-    );
+    this.pending = final ? "" : input.slice(result.cursor);
+    const records = result.records.filter((values) => values.length > 1 || values[0] !== "");
     this.records += records.length;
     return records;
   }
@@ -59,6 +55,36 @@ export class CsvScanner {
       ? new CsvSyntaxError("csv_unclosed_quote", record, "the input ends inside quotes")
       : new CsvSyntaxError("csv_bad_quote", record, "text after a closing quote");
   }
+}
+
+/** What one Papa Parse pass over a text found. */
+export interface ParsedChunk {
+  records: string[][];
+  /** Where the held-back last record starts (the text's length when `final`). */
+  cursor: number;
+  errors: Papa.ParseError[];
+}
+
+/** Each record as it is read, with its errors and where it ends; false stops the parse. */
+export type RecordStep = (result: Papa.ParseStepResult<string[]>) => boolean;
+
+/**
+ * Parse `input` with Papa Parse; unless `final`, its last (perhaps partial) record is held
+ * back for the next chunk. Shared by the list scanner above and the table scanner.
+ * @example parseChunk('a,"b\nc"\n1,', { delimiter: ",", newline: "\n" }, false) // records [["a", "b\nc"]], cursor 9
+ */
+export function parseChunk(
+  input: string,
+  config: { delimiter: string; newline: "\n" | "\r" | "\r\n" },
+  final: boolean,
+  step?: RecordStep,
+): ParsedChunk {
+  const stepConfig = step && {
+    step: (result: Papa.ParseStepResult<string[]>) => step(result) || parser.abort(),
+  };
+  const parser: Papa.Parser = new Papa.Parser({ ...config, ...stepConfig });
+  const result = parser.parse(input, 0, !final);
+  return { records: result.data, cursor: result.meta.cursor, errors: result.errors };
 }
 
 /**

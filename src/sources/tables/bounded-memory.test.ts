@@ -23,7 +23,9 @@ async function writeLargeTable(path: string, bytes: number): Promise<number> {
   let written = 0;
   let rows = 0;
   while (written < bytes) {
-    const line = `2024-01-01,10/${rows},Sender ${rows % 50} Co. Ltd.,Receiver ${rows % 70} LLC,8806,${filler}${rows}\n`;
+    // Parties recur, and new ones keep coming: each one met in a chunk must not keep it.
+    const party = Math.floor(rows / 40);
+    const line = `2024-01-01,10/${rows},Sender ${party} Co. Ltd.,Receiver ${party % 70} LLC,8806,${filler}${rows}\n`;
     written += line.length;
     rows++;
     if (!out.write(line)) await new Promise<void>((resolve) => out.once("drain", () => resolve()));

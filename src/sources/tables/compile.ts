@@ -9,6 +9,7 @@ import {
   type RowMapper,
 } from "./mapper.js";
 import type { MappingSpec } from "./mapping.js";
+import { detach } from "./table.js";
 
 type Values = Array<[prop: string, value: string]>;
 
@@ -65,7 +66,7 @@ function sameRaw(before: string[], entity: CompiledEntity, cells: string[], ids:
 }
 
 function rawOf(entity: CompiledEntity, cells: string[], ids: Links): string[] {
-  const raw = entity.columns.map((column) => cells[column] ?? "");
+  const raw = entity.columns.map((column) => detach(cells[column] ?? ""));
   for (const property of entity.properties) {
     if (property.entity) raw.push(ids.get(property.entity) ?? "");
   }
@@ -154,9 +155,11 @@ export function compileMapping(
           if (stated) {
             const key = `${schema}\u0000${prop}\u0000${value}`;
             if (stated.has(key)) continue;
-            stated.add(key);
+            stated.add(detach(key));
           }
-          statements.push({ entityId, schema, prop, value, dataset, source, locator });
+          // A party's values are kept until it is resolved, the chunks they came from not.
+          const kept = entity.repeats ? detach(value) : value;
+          statements.push({ entityId, schema, prop, value: kept, dataset, source, locator });
         }
       }
     }

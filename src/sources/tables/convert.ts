@@ -1,6 +1,7 @@
 import { propertyType } from "../../model/index.js";
 import { legalFormClass, nameTokens } from "../../text/index.js";
 import { countryCode } from "./countries.js";
+import { detach } from "./table.js";
 import { parseAmount, parseDate, parseDateFormat } from "./values.js";
 
 /** String-typed FtM properties that hold amounts, read with national separators. */
@@ -52,7 +53,8 @@ function remembered(convert: Convert): Convert {
     if (known.has(value)) return known.get(value);
     const converted = convert(value);
     if (known.size >= 10_000) known.clear();
-    known.set(value, converted);
+    // Kept across rows: copies, not the chunk the value was cut from.
+    known.set(detach(value), converted === value ? detach(value) : converted);
     return converted;
   };
 }
@@ -90,7 +92,7 @@ export function hasLegalForm(name: string): boolean {
       CHINESE_LEGAL_FORM.test(name) ||
       nameTokens(name).some((token) => legalFormClass(token) !== undefined);
     if (legalForms.size > 100_000) legalForms.clear();
-    legalForms.set(name, known);
+    legalForms.set(detach(name), known);
   }
   return known;
 }

@@ -8,7 +8,7 @@ import { detectEncoding, encodingName } from "./encoding.js";
 import { sniffLayout } from "./sniff.js";
 import type { Table, TableOptions, TableRow } from "./table.js";
 
-/** A record longer than this (in bytes) is refused: a runaway quote, not data. */
+/** A record longer than this (in characters) is refused: a runaway quote, not data. */
 const MAX_RECORD = 1 << 20;
 const CHUNK = 256 * 1024;
 
@@ -31,33 +31,39 @@ function unfinishedTail(chunk: Buffer): number {
   return 0;
 }
 
-interface Utf8Converter {
-  /** The chunk as checked UTF-8; undefined: bytes invalid in the encoding. */
-  write(chunk: Buffer): Buffer | undefined;
+interface TextDecoding {
+  /** The chunk's text; undefined: bytes invalid in the encoding. */
+  write(chunk: Buffer): string | undefined;
   /** False when the input ended inside a character. */
   end(): boolean;
 }
 
-/** Turns the file's chunks into checked UTF-8 for the scanner. */
-function utf8Converter(encoding: string): Utf8Converter {
+/** Decodes the file's chunks, refusing bytes invalid in the encoding. */
+function textDecoding(encoding: string): TextDecoding {
   if (encoding !== "utf8") {
     const decoder = iconv.getDecoder(encoding);
     return {
       write(chunk) {
         const text = decoder.write(chunk);
-        return text.includes("\uFFFD") ? undefined : Buffer.from(text);
+        return text.includes("\uFFFD") ? undefined : text;
       },
       end: () => !decoder.end()?.includes("\uFFFD"),
     };
   }
   let carried: Buffer | undefined;
+  let first = true;
   return {
     write(chunk) {
       const data = carried ? Buffer.concat([carried, chunk]) : chunk;
       const tail = unfinishedTail(data);
       carried = tail ? data.subarray(data.length - tail) : undefined;
       const whole = tail ? data.subarray(0, data.length - tail) : data;
-      return isUtf8(whole) ? whole : undefined;
+      if (!isUtf8(whole)) return undefined;
+      const text = whole.toString("utf8");
+      // A byte-order mark is not text; iconv-lite drops it for the other encodings.
+      const bom = first && text.charCodeAt(0) === 0xfeff;
+      first &&= !whole.length;
+      return bom ? text.slice(1) : text;
     },
     end: () => !carried,
   };
@@ -75,26 +81,26 @@ async function* readRows(
     MAX_RECORD,
     (code, message, record) => new SanctraceError(code, message, `${file.name} row:${record}`),
   );
-  const converter = utf8Converter(encoding);
+  const decoding = textDecoding(encoding);
   let index = 0;
-  let batch: TableRow[] = [];
-  const push = (cells: string[]) => {
-    index++;
-    if (index > headerIndex + 1 && (cells.length > 1 || cells[0]))
-      batch.push({ row: index, cells });
+  const rowsOf = (records: string[][]) => {
+    const batch: TableRow[] = [];
+    for (const cells of records) {
+      index++;
+      if (index > headerIndex + 1 && (cells.length > 1 || cells[0]))
+        batch.push({ row: index, cells });
+    }
+    return batch;
   };
   for await (const chunk of createReadStream(file.path, { highWaterMark: CHUNK })) {
     onBytes?.((chunk as Buffer).length);
-    const data = converter.write(chunk as Buffer);
-    if (!data) throw encodingProblem(file, encoding, index + 1);
-    scanner.write(data, push);
-    if (batch.length) {
-      yield batch;
-      batch = [];
-    }
+    const text = decoding.write(chunk as Buffer);
+    if (text === undefined) throw encodingProblem(file, encoding, index + 1);
+    const batch = rowsOf(scanner.write(text));
+    if (batch.length) yield batch;
   }
-  if (!converter.end()) throw encodingProblem(file, encoding, index + 1);
-  scanner.end(push);
+  if (!decoding.end()) throw encodingProblem(file, encoding, index + 1);
+  const batch = rowsOf(scanner.end());
   if (batch.length) yield batch;
 }
 

@@ -1,6 +1,7 @@
 import { makeId, SanctraceError, type Statement } from "../../model/index.js";
 import { converterFor } from "./convert.js";
 import type { EntitySpec, MappingSpec, PropertySpec, QuerySpec } from "./mapping.js";
+import { detach } from "./table.js";
 
 /** Turns one table row into statements. */
 export type RowMapper = (cells: string[], locator: string) => Statement[];
@@ -126,7 +127,7 @@ function cachedIds(compute: (raw: string[]) => string | undefined) {
     if (ids.has(key)) return ids.get(key);
     const id = compute(raw);
     if (ids.size >= ID_CACHE_SIZE) ids.clear();
-    ids.set(key, id);
+    ids.set(detach(key), id);
     return id;
   };
 }
