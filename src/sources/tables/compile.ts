@@ -5,100 +5,191 @@ import {
   columnFinder,
   compileEntity,
   compileFilter,
+  type Keyed,
   type MapContext,
   type RowMapper,
 } from "./mapper.js";
 import type { MappingSpec } from "./mapping.js";
 import { detach } from "./table.js";
 
-type Values = Array<[prop: string, value: string]>;
-
 const COMPANY_IDENTIFIERS = new Set(["ogrnCode", "uscCode", "leiCode"]);
 
-function entityValues(entity: CompiledEntity, cells: string[], ids: Map<string, string>) {
-  const values: Values = [];
+/**
+ * Push an entity's values to `values` as prop, value, prop, value ...; false when a required
+ * one is missing (the entity is dropped). Links are the ids of the query's other entities.
+ */
+function collectValues(
+  entity: CompiledEntity,
+  cells: string[],
+  ids: Array<string | undefined>,
+  values: string[],
+): boolean {
   for (const property of entity.properties) {
     if (property.entity) {
-      const target = ids.get(property.entity);
-      if (target) values.push([property.prop, target]);
-      else if (property.required) return undefined;
+      const target = ids[property.target];
+      if (target) values.push(property.prop, target);
+      else if (property.required) return false;
+      continue;
+    }
+    if (property.column >= 0) {
+      const text = cells[property.column]?.trim();
+      if (text) pushValue(property, text, values);
+      else if (property.required) return false;
       continue;
     }
     const raw = property.get(cells);
-    if (!raw.length && property.required) return undefined;
-    for (const text of raw) {
-      const value = property.convert(text);
-      if (value === undefined) continue;
-      if (!property.identifier) values.push([property.prop, value]);
-      else for (const prop of identifierProps(value)) values.push([prop, value]);
-    }
-  }
-  return values;
-}
-
-/** Built-in parties: a legal form in the name or a company register number makes a Company. */
-function classify(entity: CompiledEntity, values: Values): string {
-  const schema = entity.spec.schema;
-  if (!entity.spec.classify || schema !== "LegalEntity") return schema;
-  const company = values.some(
-    ([prop, value]) => COMPANY_IDENTIFIERS.has(prop) || (prop === "name" && hasLegalForm(value)),
-  );
-  return company ? "Company" : schema;
-}
-
-function statedValues(seen: Map<string, Set<string>>, entityId: string): Set<string> {
-  let stated = seen.get(entityId);
-  if (!stated) {
-    stated = new Set();
-    seen.set(entityId, stated);
-  }
-  return stated;
-}
-
-/** True when the entity's cells and links are those of `before`, value for value. */
-function sameRaw(before: string[], entity: CompiledEntity, cells: string[], ids: Links): boolean {
-  let at = 0;
-  for (const column of entity.columns) if (before[at++] !== (cells[column] ?? "")) return false;
-  for (const property of entity.properties) {
-    if (property.entity && before[at++] !== (ids.get(property.entity) ?? "")) return false;
+    if (!raw.length && property.required) return false;
+    for (const text of raw) pushValue(property, text, values);
   }
   return true;
 }
 
-function rawOf(entity: CompiledEntity, cells: string[], ids: Links): string[] {
+function pushValue(property: CompiledEntity["properties"][number], text: string, out: string[]) {
+  const value = property.convert(text);
+  if (value === undefined) return;
+  if (!property.identifier) out.push(property.prop, value);
+  else for (const prop of identifierProps(value)) out.push(prop, value);
+}
+
+/** Built-in parties: a legal form in the name or a company register number makes a Company. */
+function classify(entity: CompiledEntity, values: string[]): string {
+  const schema = entity.spec.schema;
+  if (!entity.spec.classify || schema !== "LegalEntity") return schema;
+  for (let at = 0; at < values.length; at += 2) {
+    const prop = values[at]!;
+    if (COMPANY_IDENTIFIERS.has(prop) || (prop === "name" && hasLegalForm(values[at + 1]!))) {
+      return "Company";
+    }
+  }
+  return schema;
+}
+
+/** True when the entity's cells and links are those of `before`, value for value. */
+function sameRaw(
+  before: string[],
+  entity: CompiledEntity,
+  cells: string[],
+  ids: Array<string | undefined>,
+): boolean {
+  let at = 0;
+  for (const column of entity.columns) if (before[at++] !== (cells[column] ?? "")) return false;
+  for (const property of entity.properties) {
+    if (property.entity && before[at++] !== (ids[property.target] ?? "")) return false;
+  }
+  return true;
+}
+
+/** The entity's cells and links, copied: they are kept across rows. */
+function rawOf(entity: CompiledEntity, cells: string[], ids: Array<string | undefined>) {
   const raw = entity.columns.map((column) => detach(cells[column] ?? ""));
   for (const property of entity.properties) {
-    if (property.entity) raw.push(ids.get(property.entity) ?? "");
+    if (property.entity) raw.push(ids[property.target] ?? "");
   }
   return raw;
 }
 
-type Links = Map<string, string>;
-type Mapped = [entity: CompiledEntity, id: string, values: Values];
+/** Where the statements of a row go, and what is remembered across rows. */
+interface RowState {
+  out: Statement[];
+  locator: string;
+  /** Values already stated per entity id (recurring entities only). */
+  stated: Map<string, Set<string>>;
+}
 
 /**
- * The values of a recurring entity (a party), unless its cells are those it had the last
- * time: a party met again in the same words states nothing new. Comparing with the last
- * cells (no hashing) is enough, as stated values are deduplicated after this.
+ * State a recurring entity's (a party's) values, each once: nothing when its cells and
+ * links are those last stated under its key cells (no hashing), else the values not yet
+ * stated for its id. False when a required value is missing.
  */
-function recurringValues(
+function stateRecurring(
+  entity: CompiledEntity,
+  keyed: Keyed,
+  cells: string[],
+  ids: Array<string | undefined>,
+  row: RowState,
+  context: MapContext,
+): boolean {
+  if (keyed.last && sameRaw(keyed.last, entity, cells, ids)) return true;
+  const values: string[] = [];
+  if (!collectValues(entity, cells, ids, values)) return false;
+  // Only a row that mapped is remembered; a dropped one is dropped again next time.
+  keyed.last = rawOf(entity, cells, ids);
+  const entityId = keyed.id!;
+  const schema = classify(entity, values);
+  let stated = row.stated.get(entityId);
+  if (!stated) {
+    stated = new Set();
+    row.stated.set(entityId, stated);
+  }
+  for (let at = 0; at < values.length; at += 2) {
+    const prop = values[at]!;
+    // A party's values are kept until it is resolved, the chunks they came from not.
+    const value = detach(values[at + 1]!);
+    const key = `${schema}\u0000${prop}\u0000${value}`;
+    if (stated.has(key)) continue;
+    stated.add(key);
+    const { dataset, source } = context;
+    row.out.push({ entityId, schema, prop, value, dataset, source, locator: row.locator });
+  }
+  return true;
+}
+
+/** Values of the entity being stated, reused row after row: prop, value, prop, value ... */
+const scratch: string[] = [];
+
+/** State an entity of this row alone (a declaration, a payment). */
+function stateOnce(
   entity: CompiledEntity,
   entityId: string,
   cells: string[],
-  ids: Links,
-  last: Map<CompiledEntity, Map<string, string[]>>,
-): Values | undefined {
-  let ofEntity = last.get(entity);
-  if (!ofEntity) {
-    ofEntity = new Map();
-    last.set(entity, ofEntity);
+  ids: Array<string | undefined>,
+  row: RowState,
+  context: MapContext,
+): boolean {
+  const values = scratch;
+  values.length = 0;
+  if (!collectValues(entity, cells, ids, values)) return false;
+  const schema = classify(entity, values);
+  const { dataset, source } = context;
+  const { out, locator } = row;
+  for (let at = 0; at < values.length; at += 2) {
+    out.push({
+      entityId,
+      schema,
+      prop: values[at]!,
+      value: values[at + 1]!,
+      dataset,
+      source,
+      locator,
+    });
   }
-  const before = ofEntity.get(entityId);
-  if (before && sameRaw(before, entity, cells, ids)) return [];
-  const values = entityValues(entity, cells, ids);
-  // Only a row that mapped is remembered; a dropped one is dropped again next time.
-  if (values) ofEntity.set(entityId, rawOf(entity, cells, ids));
-  return values;
+  return true;
+}
+
+function compileQuery(
+  query: MappingSpec["queries"][number],
+  find: ReturnType<typeof columnFinder>,
+  context: MapContext,
+) {
+  const entities = Object.entries(query.entities).map(([name, spec]) =>
+    compileEntity(name, spec, find, context),
+  );
+  const names = entities.map((entity) => entity.name);
+  for (const entity of entities) {
+    // An entity of one row (a declaration) never recurs, even when another refers to it.
+    entity.repeats =
+      !entity.rowId &&
+      entities.some((other) =>
+        other.properties.some((property) => property.entity === entity.name),
+      );
+    for (const property of entity.properties) {
+      if (property.entity) property.target = names.indexOf(property.entity);
+    }
+  }
+  // Ids and keys of the row being mapped, reused row after row.
+  const ids: Array<string | undefined> = [];
+  const keys: Keyed[] = [];
+  return { entities, filter: compileFilter(query, find), ids, keys };
 }
 
 /**
@@ -114,55 +205,28 @@ export function compileMapping(
   context: MapContext,
 ): RowMapper {
   const find = columnFinder(columns, mapping, context.table);
-  const queries = mapping.queries.map((query) => {
-    const entities = Object.entries(query.entities).map(([name, spec]) =>
-      compileEntity(name, spec, find, context),
-    );
-    for (const entity of entities) {
-      entity.repeats = entities.some((other) =>
-        other.properties.some((property) => property.entity === entity.name),
-      );
-    }
-    return { entities, filter: compileFilter(query, find) };
-  });
-  const seen = new Map<string, Set<string>>();
-  const mapped = new Map<CompiledEntity, Map<string, string[]>>();
-  const { dataset, source } = context;
-  return (cells, locator) => {
-    const statements: Statement[] = [];
-    for (const query of queries) {
-      if (!query.filter(cells)) continue;
-      const ids = new Map<string, string>();
-      for (const entity of query.entities) {
-        const id = entity.id(cells, locator);
-        if (id) ids.set(entity.name, id);
+  const queries = mapping.queries.map((query) => compileQuery(query, find, context));
+  const stated = new Map<string, Set<string>>();
+  return (cells, locator, out = []) => {
+    const row: RowState = { out, locator, stated };
+    for (const { entities, filter, ids, keys } of queries) {
+      if (filter && !filter(cells)) continue;
+      for (let at = 0; at < entities.length; at++) {
+        const entity = entities[at]!;
+        keys[at] = entity.keyed(cells);
+        ids[at] = entity.rowId ? entity.rowId(cells, locator) : keys[at]!.id;
       }
-      const rows: Mapped[] = [];
-      for (const entity of query.entities) {
-        const id = ids.get(entity.name);
-        const values = !id
-          ? undefined
-          : entity.repeats
-            ? recurringValues(entity, id, cells, ids, mapped)
-            : entityValues(entity, cells, ids);
-        if (id && values) rows.push([entity, id, values]);
-        else ids.delete(entity.name);
-      }
-      for (const [entity, entityId, values] of rows) {
-        const schema = classify(entity, values);
-        const stated = entity.repeats && values.length ? statedValues(seen, entityId) : undefined;
-        for (const [prop, value] of values) {
-          if (stated) {
-            const key = `${schema}\u0000${prop}\u0000${value}`;
-            if (stated.has(key)) continue;
-            stated.add(detach(key));
-          }
-          // A party's values are kept until it is resolved, the chunks they came from not.
-          const kept = entity.repeats ? detach(value) : value;
-          statements.push({ entityId, schema, prop, value: kept, dataset, source, locator });
-        }
+      for (let at = 0; at < entities.length; at++) {
+        const entity = entities[at]!;
+        const id = ids[at];
+        const kept =
+          id !== undefined &&
+          (entity.repeats
+            ? stateRecurring(entity, keys[at]!, cells, ids, row, context)
+            : stateOnce(entity, id, cells, ids, row, context));
+        if (!kept) ids[at] = undefined;
       }
     }
-    return statements;
+    return out;
   };
 }

@@ -10,7 +10,7 @@ import type { Table, TableOptions, TableRow } from "./table.js";
 
 /** A record longer than this (in characters) is refused: a runaway quote, not data. */
 const MAX_RECORD = 1 << 20;
-const CHUNK = 256 * 1024;
+const CHUNK = 64 * 1024;
 
 function encodingProblem(file: SourceInput, encoding: string, row: number): SanctraceError {
   return new SanctraceError(

@@ -7,6 +7,7 @@ import { builtinMapping, type TableKind } from "./builtins.js";
 import { compileMapping } from "./compile.js";
 import { openCsv } from "./csv.js";
 import { detectEncoding } from "./encoding.js";
+import { relaxPretenuring } from "./heap.js";
 import type { MappingSpec } from "./mapping.js";
 import { sniffLayout } from "./sniff.js";
 import type { Table, TableOptions } from "./table.js";
@@ -75,6 +76,7 @@ function tableStatements(
 }
 
 async function* readTable(file: SourceInput, context: ReadContext, options: TableFormatOptions) {
+  relaxPretenuring();
   const table = await openTable(file, {
     ...options,
     ...(context.onBytes ? { onBytes: context.onBytes } : {}),
@@ -89,8 +91,11 @@ async function* readTable(file: SourceInput, context: ReadContext, options: Tabl
   for await (const batch of table.rows) {
     const statements: Statement[] = [];
     for (const row of batch) {
-      const locator = row.sheet ? `sheet:${row.sheet} row:${row.row}` : `row:${row.row}`;
-      for (const statement of mapRow(row.cells, locator)) statements.push(statement);
+      mapRow(
+        row.cells,
+        row.sheet ? `sheet:${row.sheet} row:${row.row}` : `row:${row.row}`,
+        statements,
+      );
     }
     rows += batch.length;
     yield statements;

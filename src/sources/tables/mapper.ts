@@ -3,8 +3,8 @@ import { converterFor } from "./convert.js";
 import type { EntitySpec, MappingSpec, PropertySpec, QuerySpec } from "./mapping.js";
 import { detach } from "./table.js";
 
-/** Turns one table row into statements. */
-export type RowMapper = (cells: string[], locator: string) => Statement[];
+/** Turns one table row into statements, pushed to `out` (a new array by default). */
+export type RowMapper = (cells: string[], locator: string, out?: Statement[]) => Statement[];
 
 interface MapContext {
   dataset: string;
@@ -54,10 +54,11 @@ function cellsOf(cells: string[], indexes: number[]): string[] {
   return values;
 }
 
-/** A property's getter and the cells it reads. */
+/** A property's getter and the cells it reads; `column` when it reads one cell as it is. */
 interface CompiledGetter {
   get: Getter;
   columns: number[];
+  column?: number;
 }
 
 function compileGetter(spec: PropertySpec, find: (column: string) => number): CompiledGetter {
@@ -74,25 +75,30 @@ function compileGetter(spec: PropertySpec, find: (column: string) => number): Co
     if (split !== undefined) values = values.flatMap((value) => value.split(split));
     return values;
   };
-  return { get, columns: indexes };
+  const single = !spec.columns && split === undefined;
+  return { get, columns: indexes, ...(single ? { column: indexes[0]! } : {}) };
 }
+
+/** Whitespace a template's text must have collapsed: runs, ends, other than a space. */
+const LOOSE_SPACE = /\s\s|^\s|\s$|[^\S ]/;
 
 function compileTemplate(template: string, find: (column: string) => number): CompiledGetter {
   const parts = template.split(/\{\{\s*(.+?)\s*\}\}/);
   const indexes = parts.map((part, position) => (position % 2 ? find(part) : -1));
   const get: Getter = (cells) => {
     let filled = false;
-    const text = parts
-      .map((part, position) => {
-        if (position % 2 === 0) return part;
-        const value = cells[indexes[position]!]?.trim() ?? "";
-        if (value) filled = true;
-        return value;
-      })
-      .join("")
-      .replace(/\s+/g, " ")
-      .trim();
-    return filled ? [text] : [];
+    let text = "";
+    for (let position = 0; position < parts.length; position++) {
+      if (position % 2 === 0) {
+        text += parts[position]!;
+        continue;
+      }
+      const value = cells[indexes[position]!]?.trim() ?? "";
+      if (value) filled = true;
+      text += value;
+    }
+    if (!filled) return [];
+    return [LOOSE_SPACE.test(text) ? text.replace(/\s+/g, " ").trim() : text];
   };
   return { get, columns: indexes.filter((index) => index >= 0) };
 }
@@ -100,18 +106,34 @@ function compileTemplate(template: string, find: (column: string) => number): Co
 interface CompiledProperty {
   prop: string;
   get: Getter;
+  /** The one cell read as it is (trimmed), for most properties; -1 otherwise. */
+  column: number;
   convert: (value: string) => string | undefined;
   entity: string | undefined;
+  /** Position of `entity` among the query's entities (-1: none of them). */
+  target: number;
   required: boolean;
   identifier: boolean;
+}
+
+/** An entity's id under its key cells, and the cells and links last stated under them. */
+interface Keyed {
+  id: string | undefined;
+  last: string[] | undefined;
 }
 
 interface CompiledEntity {
   name: string;
   spec: EntitySpec;
-  id: (cells: string[], locator: string) => string | undefined;
+  /** The id of a row's entity keyed by its row (a declaration, a payment). */
+  rowId: ((cells: string[], locator: string) => string) | undefined;
+  /** The id of a row's entity keyed by its cells, cached by their raw text. */
+  keyed: (cells: string[]) => Keyed;
   properties: CompiledProperty[];
-  /** Every cell its values are read from. */
+  /**
+   * Every cell its values are read from but its key cells: a row with the cached id of the
+   * same key cells has those, trimmed, and values are read trimmed.
+   */
   columns: number[];
   /** Referenced by another entity of the query, so it recurs across rows. */
   repeats: boolean;
@@ -120,22 +142,34 @@ interface CompiledEntity {
 /** Ids by their raw key cells: parties recur across rows, and normalizing and hashing cost. */
 const ID_CACHE_SIZE = 100_000;
 
-function cachedIds(compute: (raw: string[]) => string | undefined) {
-  const ids = new Map<string, string | undefined>();
-  return (raw: string[]): string | undefined => {
-    const key = raw.join("\u001f");
-    if (ids.has(key)) return ids.get(key);
-    const id = compute(raw);
-    if (ids.size >= ID_CACHE_SIZE) ids.clear();
-    ids.set(detach(key), id);
-    return id;
-  };
-}
-
 /** Ids of one entity per row: the file's id and the row number, no hash per row. */
 function rowIds(fileId: string) {
   return (_cells: string[], locator: string) =>
     /^row:\d+$/.test(locator) ? `${fileId}-${locator.slice(4)}` : makeId(fileId, locator);
+}
+
+function compileKeyed(dataset: string, literal: string, indexes: number[]) {
+  const cache = new Map<string, Keyed>();
+  const compute = (raw: string[]): Keyed => {
+    // Empty keys drop out, so a party named with and without an empty id column is one.
+    const values = raw.map((value) => normalizeKey(value)).filter(Boolean);
+    return { id: values.length ? makeId(dataset, literal, ...values) : undefined, last: undefined };
+  };
+  const keyOf =
+    indexes.length === 1
+      ? (cells: string[]) => cells[indexes[0]!]?.trim() ?? ""
+      : (cells: string[]) => indexes.map((index) => cells[index]?.trim() ?? "").join("\u001f");
+  return (cells: string[]): Keyed => {
+    const key = keyOf(cells);
+    let keyed = cache.get(key);
+    if (!keyed) {
+      keyed = compute(indexes.map((index) => cells[index]?.trim() ?? ""));
+      if (cache.size >= ID_CACHE_SIZE) cache.clear();
+      // Kept across rows: a copy, not the chunk the cell was cut from.
+      cache.set(detach(key), keyed);
+    }
+    return keyed;
+  };
 }
 
 function compileId(
@@ -143,18 +177,15 @@ function compileId(
   spec: EntitySpec,
   find: (c: string) => number,
   context: MapContext,
-) {
+): Pick<CompiledEntity, "rowId" | "keyed"> & { keyColumns: number[] } {
   const { dataset, source } = context;
   const literal = spec.keyLiteral ?? name;
-  if (spec.keyRow) return rowIds(makeId(dataset, literal, source));
+  if (spec.keyRow) {
+    const none: Keyed = { id: undefined, last: undefined };
+    return { rowId: rowIds(makeId(dataset, literal, source)), keyed: () => none, keyColumns: [] };
+  }
   const indexes = spec.idColumn ? [find(spec.idColumn)] : spec.keys.map((column) => find(column));
-  const idOf = cachedIds((raw) => {
-    // Empty keys drop out, so a party named with and without an empty id column is one.
-    const values = raw.map((value) => normalizeKey(value)).filter(Boolean);
-    if (!values.length) return undefined;
-    return makeId(dataset, literal, ...values);
-  });
-  return (cells: string[]) => idOf(indexes.map((index) => cells[index]?.trim() ?? ""));
+  return { rowId: undefined, keyed: compileKeyed(dataset, literal, indexes), keyColumns: indexes };
 }
 
 function compileEntity(
@@ -173,14 +204,17 @@ function compileEntity(
   const properties = entries.map(([prop, property], at) => ({
     prop,
     get: getters[at]!.get,
+    column: getters[at]!.column ?? -1,
     convert: converterFor(spec.schema, prop, property.format),
     entity: property.entity,
+    target: -1,
     required: Boolean(property.required),
     identifier: Boolean(property.identifier),
   }));
-  const id = compileId(name, spec, (c) => find(c, `${where}.keys`), context);
-  const columns = getters.flatMap((getter) => getter.columns);
-  return { name, spec, id, properties, columns, repeats: false };
+  const { keyColumns, ...id } = compileId(name, spec, (c) => find(c, `${where}.keys`), context);
+  const read = new Set(getters.flatMap((getter) => getter.columns));
+  const columns = [...read].filter((column) => !keyColumns.includes(column));
+  return { name, spec, ...id, properties, columns, repeats: false };
 }
 
 function compileFilter(query: QuerySpec, find: (column: string, where: string) => number) {
@@ -194,7 +228,15 @@ function compileFilter(query: QuerySpec, find: (column: string, where: string) =
       return (cells: string[]) => !values.includes(cells[index]?.trim() ?? "");
     }),
   ];
-  return (cells: string[]) => tests.every((test) => test(cells));
+  return tests.length ? (cells: string[]) => tests.every((test) => test(cells)) : undefined;
 }
 
-export { type CompiledEntity, columnFinder, compileEntity, compileFilter, type MapContext };
+export {
+  type CompiledEntity,
+  type CompiledProperty,
+  columnFinder,
+  compileEntity,
+  compileFilter,
+  type Keyed,
+  type MapContext,
+};
