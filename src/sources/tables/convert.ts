@@ -13,10 +13,26 @@ const AMOUNT_PROPS = new Set([
   "sharesCount",
 ]);
 
+const isCapital = (code: number) => code >= 65 && code <= 90;
+
+/** An amount and its unit: a trailing `%` or three capitals (a currency code), else none. */
+function splitUnit(value: string): [number: string, unit: string] {
+  const end = value.length;
+  const code = (back: number) => value.charCodeAt(end - back);
+  const size = value.endsWith("%")
+    ? 1
+    : end >= 3 && isCapital(code(1)) && isCapital(code(2)) && isCapital(code(3))
+      ? 3
+      : 0;
+  const number = size ? value.slice(0, end - size).trimEnd() : value;
+  // As /^(.*?)\s*([A-Z]{3}|%)$/ reads it: the number part does not cross a line break.
+  if (!size || /[\n\r\u2028\u2029]/.test(number)) return [value, ""];
+  return [number, size === 3 ? value.slice(-3) : ""];
+}
+
 /** `1 234,50 USD` -> `1234.50 USD`; `51%` -> `51`: amounts keep a trailing currency code. */
 function convertAmountWithCurrency(value: string): string {
-  const match = /^(.*?)\s*([A-Z]{3}|%)$/.exec(value);
-  const [number, unit] = match ? [match[1]!, match[2] === "%" ? "" : match[2]!] : [value, ""];
+  const [number, unit] = splitUnit(value);
   const amount = parseAmount(number);
   if (amount === undefined) return value;
   return unit ? `${amount} ${unit}` : amount;
