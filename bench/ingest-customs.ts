@@ -46,7 +46,17 @@ function measure(phase: PhaseName, path: string, dir: string): Measure | undefin
   try {
     const output = execFileSync(
       process.execPath,
-      ["--import", "tsx", import.meta.filename, "--phase", phase, path, dir],
+      // The V8 flag bin/sanctrace.js sets, so each phase runs as the CLI does.
+      [
+        "--no-allocation-site-pretenuring",
+        "--import",
+        "tsx",
+        import.meta.filename,
+        "--phase",
+        phase,
+        path,
+        dir,
+      ],
       { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], timeout: limit * 1000 },
     );
     return JSON.parse(output.trim().split("\n").pop()!) as Measure;

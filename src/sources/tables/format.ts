@@ -7,7 +7,6 @@ import { builtinMapping, type TableKind } from "./builtins.js";
 import { compileMapping } from "./compile.js";
 import { openCsv } from "./csv.js";
 import { detectEncoding } from "./encoding.js";
-import { relaxPretenuring } from "./heap.js";
 import type { MappingSpec } from "./mapping.js";
 import { sniffLayout } from "./sniff.js";
 import type { Table, TableOptions } from "./table.js";
@@ -76,7 +75,6 @@ function tableStatements(
 }
 
 async function* readTable(file: SourceInput, context: ReadContext, options: TableFormatOptions) {
-  relaxPretenuring();
   const table = await openTable(file, {
     ...options,
     ...(context.onBytes ? { onBytes: context.onBytes } : {}),
