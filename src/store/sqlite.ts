@@ -159,10 +159,8 @@ export class SqliteStore implements Store {
   private deleteDataset(name: string): void {
     const key = this.atoms.find(name);
     if (key === undefined) return;
-    for (const table of ["fact_references", "fact_identifiers"]) {
-      this.db
-        .prepare(`DELETE FROM ${table} WHERE fact IN (SELECT id FROM facts WHERE dataset = ?)`)
-        .run(key);
+    for (const table of ["reference_postings", "identifier_postings"]) {
+      this.db.prepare(`DELETE FROM ${table} WHERE dataset = ?`).run(key);
     }
     this.db.prepare("DELETE FROM facts WHERE dataset = ?").run(key);
   }
