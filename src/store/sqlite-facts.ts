@@ -51,12 +51,23 @@ interface OpenFact {
   source: string;
   locator: string;
   pairs: Array<number | string>;
-  /** What the writer knows of each property of the fact's schema. */
+  /** What the writer knows of the fact's schema. */
+  known: SchemaInfo;
+}
+
+/**
+ * The properties of one schema, and the order the last fact of it stated them in: rows of a
+ * table state the same properties in the same order, so the next one is usually a guess away.
+ */
+interface SchemaInfo {
+  key: number;
   properties: Map<string, PropertyInfo>;
+  order: PropertyInfo[];
 }
 
 /** A property's atom key and whether its values go to a side table. */
 interface PropertyInfo {
+  prop: string;
   key: number;
   side: "references" | "identifiers" | undefined;
 }
@@ -79,10 +90,10 @@ export class FactWriter {
   private readonly indexes: FactIndexes;
   private open: OpenFact | undefined;
   /** Per schema: one map lookup per statement instead of one per atom and per type. */
-  private readonly schemata = new Map<string, Map<string, PropertyInfo>>();
+  private readonly schemata = new Map<string, SchemaInfo>();
 
   constructor(
-    db: Database.Database,
+    private readonly db: Database.Database,
     private readonly atoms: Atoms,
     dataset: string,
   ) {
@@ -102,7 +113,7 @@ export class FactWriter {
     for (const statement of batch) {
       this.counts.add(statement);
       const fact = this.factFor(statement);
-      const property = fact.properties.get(statement.prop) ?? this.learn(fact, statement.prop);
+      const property = this.propertyOf(fact, statement.prop);
       fact.pairs.push(property.key, statement.value);
       if (property.side === "references") this.references.add(fact.id, statement.value);
       else if (property.side === "identifiers")
@@ -110,13 +121,32 @@ export class FactWriter {
     }
   }
 
-  private learn(fact: OpenFact, prop: string): PropertyInfo {
-    const type = propertyType(fact.schema, prop);
-    const side =
-      type === "entity" ? "references" : type === "identifier" ? "identifiers" : undefined;
-    const property = { key: this.atoms.keyOf(prop), side } as const;
-    fact.properties.set(prop, property);
+  /** The fact's next property: the one at the same place in the last fact, else looked up. */
+  private propertyOf(fact: OpenFact, prop: string): PropertyInfo {
+    const { order, properties } = fact.known;
+    const place = fact.pairs.length / 2;
+    const guess = order[place];
+    if (guess !== undefined && guess.prop === prop) return guess;
+    let property = properties.get(prop);
+    if (!property) {
+      const type = propertyType(fact.schema, prop);
+      const side =
+        type === "entity" ? "references" : type === "identifier" ? "identifiers" : undefined;
+      property = { prop, key: this.atoms.keyOf(prop), side };
+      properties.set(prop, property);
+    }
+    order[place] = property;
     return property;
+  }
+
+  /** Distinct entities of the load (call after `finish`). */
+  entities(): number {
+    const tracked = this.counts.entities;
+    if (tracked !== undefined) return tracked;
+    const row = this.db
+      .prepare("SELECT COUNT(DISTINCT entity_id) AS count FROM facts WHERE id >= ?")
+      .get(this.firstId) as { count: number };
+    return row.count;
   }
 
   /** Write what is buffered; the load is complete. */
@@ -142,12 +172,12 @@ export class FactWriter {
     }
     this.close();
     const { entityId, schema, source, locator } = statement;
-    let properties = this.schemata.get(schema);
-    if (!properties) {
-      properties = new Map();
-      this.schemata.set(schema, properties);
+    let known = this.schemata.get(schema);
+    if (!known) {
+      known = { key: this.atoms.keyOf(schema), properties: new Map(), order: [] };
+      this.schemata.set(schema, known);
     }
-    this.open = { id: this.nextId++, entityId, schema, source, locator, pairs: [], properties };
+    this.open = { id: this.nextId++, entityId, schema, source, locator, pairs: [], known };
     return this.open;
   }
 
@@ -157,7 +187,7 @@ export class FactWriter {
     const { facts, atoms } = this;
     facts.push(fact.id);
     facts.push(fact.entityId);
-    facts.push(atoms.keyOf(fact.schema));
+    facts.push(fact.known.key);
     facts.push(this.datasetKey);
     facts.push(atoms.keyOf(fact.source));
     facts.push(fact.locator);

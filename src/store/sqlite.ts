@@ -9,7 +9,6 @@ import {
   type SourceFile,
   type Statement,
 } from "../model/index.js";
-import type { LoadCounts } from "./load-counts.js";
 import { Atoms } from "./sqlite-atoms.js";
 import * as cases from "./sqlite-cases.js";
 import { type FactRow, FactWriter } from "./sqlite-facts.js";
@@ -121,7 +120,7 @@ export class SqliteStore implements Store {
         onProgress?.(done);
       }
       writer.finish();
-      const summary = this.summarize(load, writer.counts);
+      const summary = this.summarize(load, writer);
       this.recordDataset(summary);
       db.exec("COMMIT");
       return summary;
@@ -165,13 +164,13 @@ export class SqliteStore implements Store {
     this.db.prepare("DELETE FROM facts WHERE dataset = ?").run(key);
   }
 
-  private summarize(load: DatasetLoad, counts: LoadCounts): DatasetSummary {
+  private summarize(load: DatasetLoad, writer: FactWriter): DatasetSummary {
     return {
       ...load,
       loadedAt: new Date().toISOString(),
-      entities: counts.entities,
-      targets: counts.targets,
-      statements: counts.statements,
+      entities: writer.entities(),
+      targets: writer.counts.targets,
+      statements: writer.counts.statements,
     };
   }
 
