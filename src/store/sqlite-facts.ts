@@ -91,6 +91,7 @@ export class FactWriter {
   private open: OpenFact | undefined;
   /** Per schema: one map lookup per statement instead of one per atom and per type. */
   private readonly schemata = new Map<string, SchemaInfo>();
+  private readonly pairs: Array<number | string> = [];
 
   constructor(
     private readonly db: Database.Database,
@@ -177,7 +178,9 @@ export class FactWriter {
       known = { key: this.atoms.keyOf(schema), properties: new Map(), order: [] };
       this.schemata.set(schema, known);
     }
-    this.open = { id: this.nextId++, entityId, schema, source, locator, pairs: [], known };
+    // One fact is open at a time: its pairs array is reused, not allocated per fact.
+    const pairs = this.pairs;
+    this.open = { id: this.nextId++, entityId, schema, source, locator, pairs, known };
     return this.open;
   }
 
@@ -192,6 +195,7 @@ export class FactWriter {
     facts.push(atoms.keyOf(fact.source));
     facts.push(fact.locator);
     facts.push(JSON.stringify(fact.pairs));
+    fact.pairs.length = 0;
     this.open = undefined;
     this.indexes.written(this.nextId - this.firstId);
   }
