@@ -18,6 +18,8 @@ const DEFER_AFTER = 100_000;
  */
 export class FactIndexes {
   private dropped = false;
+  /** Once something read the table mid-load, the indexes stay. */
+  private kept = false;
   private readonly threshold: number;
 
   constructor(private readonly db: Database.Database) {
@@ -30,13 +32,17 @@ export class FactIndexes {
 
   /** The load has written `count` facts so far. */
   written(count: number): void {
-    if (this.dropped || count < this.threshold) return;
+    if (this.dropped || this.kept || count < this.threshold) return;
     for (const [name] of FACT_INDEXES) this.db.exec(`DROP INDEX ${name}`);
     this.dropped = true;
   }
 
-  /** Build the dropped indexes again (after the last fact is written). */
-  restore(): void {
+  /**
+   * Build the dropped indexes again: after the last fact, or before a query in the middle of
+   * the load (which would otherwise scan the table); `keep` them from then on.
+   */
+  restore(keep = false): void {
+    this.kept ||= keep;
     if (!this.dropped) return;
     for (const [, create] of FACT_INDEXES) this.db.exec(create);
     this.dropped = false;

@@ -150,6 +150,17 @@ export class FactWriter {
     return row.count;
   }
 
+  /**
+   * Write what is buffered and keep the indexes, so that a query in the middle of the load
+   * (ingest resolving its parties) finds what was written so far, by index.
+   */
+  settle(): void {
+    this.facts.flush();
+    this.references.flush();
+    this.identifiers.flush();
+    this.indexes.restore(true);
+  }
+
   /** Write what is buffered; the load is complete. */
   finish(): void {
     this.close();

@@ -63,7 +63,15 @@ async function openSmall(): Promise<SqliteStore> {
 describe("a load larger than the workspace", () => {
   it("keeps every answer a small load gives", async () => {
     const store = await openSmall();
-    const summary = await store.replaceDataset(load("big"), rows(ROWS));
+    // Ingest reads the store mid-load (to resolve parties): it sees what was written, by index.
+    let midLoad: unknown[] = [];
+    async function* readingRows(): AsyncIterable<Statement[]> {
+      yield* rows(ROWS);
+      const found = [await store.getStatements("pay-7"), await store.getReferences("payer-7")];
+      midLoad = [...found, indexes(store)];
+    }
+    const summary = await store.replaceDataset(load("big"), readingRows());
+    expect(midLoad).toEqual([row(7), [row(7)[1]], ["facts_dataset", "facts_entity"]]);
     expect(summary).toMatchObject({ entities: ROWS, statements: ROWS * 3 });
     expect(indexes(store)).toEqual(["facts_dataset", "facts_entity"]);
     expect(await store.getStatements("pay-200001")).toEqual(row(200_001));
