@@ -1,5 +1,8 @@
 import { SanctraceError, type Statement } from "../model/index.js";
 
+/** Past this many entities the ids are let go: the store counts them where it wrote them. */
+const MAX_TRACKED_ENTITIES = 100_000;
+
 /**
  * Counts a dataset load while its statements stream into the store, so that no query has to
  * scan them again afterwards (on the OFAC SDN list that scan cost a tenth of the load), and
@@ -8,7 +11,7 @@ import { SanctraceError, type Statement } from "../model/index.js";
  */
 export class LoadCounts {
   statements = 0;
-  private readonly entityIds = new Set<string>();
+  private entityIds: Set<string> | undefined = new Set<string>();
   private readonly targetIds = new Set<string>();
   private lastEntityId = "";
 
@@ -25,8 +28,10 @@ export class LoadCounts {
     this.statements++;
     // Statements come grouped by entity: skip the set for the same entity again.
     if (statement.entityId !== this.lastEntityId) {
-      this.entityIds.add(statement.entityId);
       this.lastEntityId = statement.entityId;
+      this.entityIds?.add(statement.entityId);
+      // A million row entities would hold a million ids in memory to count them.
+      if (this.entityIds && this.entityIds.size > MAX_TRACKED_ENTITIES) this.entityIds = undefined;
     }
     // A target is an entity a Sanction points at, or one tagged with a sanction topic.
     if (statement.prop === "entity" && statement.schema === "Sanction") {
@@ -36,8 +41,9 @@ export class LoadCounts {
     }
   }
 
-  get entities(): number {
-    return this.entityIds.size;
+  /** Distinct entities so far; undefined past `MAX_TRACKED_ENTITIES` (count them in the store). */
+  get entities(): number | undefined {
+    return this.entityIds?.size;
   }
 
   get targets(): number {

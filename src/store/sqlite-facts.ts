@@ -2,6 +2,9 @@ import type Database from "better-sqlite3";
 import { propertyType, type Statement } from "../model/index.js";
 import { LoadCounts } from "./load-counts.js";
 import type { Atoms } from "./sqlite-atoms.js";
+import { BulkInsert } from "./sqlite-bulk.js";
+import { FactIndexes } from "./sqlite-fact-indexes.js";
+import { Postings } from "./sqlite-postings.js";
 
 /**
  * A row of the `facts` table: consecutive statements that share entity, schema, dataset,
@@ -41,45 +44,6 @@ export function factStatements(row: FactRow, atoms: Atoms, out: Statement[] = []
   return out;
 }
 
-/** Rows per multi-row INSERT: binding one row per call costs more than SQLite's own work. */
-const INSERT_ROWS = 100;
-
-/** Buffers rows of one table and writes them `INSERT_ROWS` at a time. */
-class BulkInsert {
-  private readonly wide: Database.Statement;
-  private readonly narrow: Database.Statement;
-  private readonly values: unknown[] = [];
-
-  constructor(
-    db: Database.Database,
-    table: string,
-    private readonly columns: string[],
-    verb = "INSERT",
-  ) {
-    const row = `(${columns.map(() => "?").join(", ")})`;
-    const sql = (rows: number) =>
-      `${verb} INTO ${table} (${columns.join(", ")}) VALUES ${Array(rows).fill(row).join(", ")}`;
-    this.wide = db.prepare(sql(INSERT_ROWS));
-    this.narrow = db.prepare(sql(1));
-  }
-
-  push(value: unknown): void {
-    this.values.push(value);
-    if (this.values.length === INSERT_ROWS * this.columns.length) {
-      this.wide.run(this.values);
-      this.values.length = 0;
-    }
-  }
-
-  flush(): void {
-    const width = this.columns.length;
-    for (let at = 0; at < this.values.length; at += width) {
-      this.narrow.run(this.values.slice(at, at + width));
-    }
-    this.values.length = 0;
-  }
-}
-
 interface OpenFact {
   id: number;
   entityId: string;
@@ -87,6 +51,25 @@ interface OpenFact {
   source: string;
   locator: string;
   pairs: Array<number | string>;
+  /** What the writer knows of the fact's schema. */
+  known: SchemaInfo;
+}
+
+/**
+ * The properties of one schema, and the order the last fact of it stated them in: rows of a
+ * table state the same properties in the same order, so the next one is usually a guess away.
+ */
+interface SchemaInfo {
+  key: number;
+  properties: Map<string, PropertyInfo>;
+  order: PropertyInfo[];
+}
+
+/** A property's atom key and whether its values go to a side table. */
+interface PropertyInfo {
+  prop: string;
+  key: number;
+  side: "references" | "identifiers" | undefined;
 }
 
 /**
@@ -97,42 +80,85 @@ interface OpenFact {
  */
 export class FactWriter {
   private readonly facts: BulkInsert;
-  private readonly references: BulkInsert;
-  private readonly identifiers: BulkInsert;
+  private readonly references: Postings;
+  private readonly identifiers: Postings;
   private readonly datasetKey: number;
   /** What the load has written so far. */
   readonly counts: LoadCounts;
+  private readonly firstId: number;
   private nextId: number;
+  private readonly indexes: FactIndexes;
   private open: OpenFact | undefined;
+  /** Per schema: one map lookup per statement instead of one per atom and per type. */
+  private readonly schemata = new Map<string, SchemaInfo>();
+  private readonly pairs: Array<number | string> = [];
 
   constructor(
-    db: Database.Database,
+    private readonly db: Database.Database,
     private readonly atoms: Atoms,
     dataset: string,
   ) {
     const columns = ["id", "entity_id", "schema", "dataset", "source", "locator", "props"];
     this.facts = new BulkInsert(db, "facts", columns);
-    // A fact stating the same value twice needs one side row.
-    const side = ["fact", "prop", "value"];
-    this.references = new BulkInsert(db, "fact_references", side, "INSERT OR IGNORE");
-    this.identifiers = new BulkInsert(db, "fact_identifiers", side, "INSERT OR IGNORE");
     this.datasetKey = atoms.keyOf(dataset);
+    this.references = new Postings(db, "reference_postings", this.datasetKey);
+    this.identifiers = new Postings(db, "identifier_postings", this.datasetKey);
     this.counts = new LoadCounts(dataset);
     const last = db.prepare("SELECT MAX(id) AS id FROM facts").get() as { id: number | null };
-    this.nextId = (last.id ?? 0) + 1;
+    this.firstId = (last.id ?? 0) + 1;
+    this.nextId = this.firstId;
+    this.indexes = new FactIndexes(db);
   }
 
   add(batch: readonly Statement[]): void {
     for (const statement of batch) {
       this.counts.add(statement);
       const fact = this.factFor(statement);
-      const prop = this.atoms.keyOf(statement.prop);
-      fact.pairs.push(prop, statement.value);
-      const type = propertyType(statement.schema, statement.prop); // cached by the model
-      if (type === "entity") this.pushSide(this.references, fact.id, prop, statement.value);
-      else if (type === "identifier")
-        this.pushSide(this.identifiers, fact.id, prop, statement.value);
+      const property = this.propertyOf(fact, statement.prop);
+      fact.pairs.push(property.key, statement.value);
+      if (property.side === "references") this.references.add(fact.id, statement.value);
+      else if (property.side === "identifiers")
+        this.identifiers.add(fact.id, statement.value, property.key);
     }
+  }
+
+  /** The fact's next property: the one at the same place in the last fact, else looked up. */
+  private propertyOf(fact: OpenFact, prop: string): PropertyInfo {
+    const { order, properties } = fact.known;
+    const place = fact.pairs.length / 2;
+    const guess = order[place];
+    if (guess !== undefined && guess.prop === prop) return guess;
+    let property = properties.get(prop);
+    if (!property) {
+      const type = propertyType(fact.schema, prop);
+      const side =
+        type === "entity" ? "references" : type === "identifier" ? "identifiers" : undefined;
+      property = { prop, key: this.atoms.keyOf(prop), side };
+      properties.set(prop, property);
+    }
+    order[place] = property;
+    return property;
+  }
+
+  /** Distinct entities of the load (call after `finish`). */
+  entities(): number {
+    const tracked = this.counts.entities;
+    if (tracked !== undefined) return tracked;
+    const row = this.db
+      .prepare("SELECT COUNT(DISTINCT entity_id) AS count FROM facts WHERE id >= ?")
+      .get(this.firstId) as { count: number };
+    return row.count;
+  }
+
+  /**
+   * Write what is buffered and keep the indexes, so that a query in the middle of the load
+   * (ingest resolving its parties) finds what was written so far, by index.
+   */
+  settle(): void {
+    this.facts.flush();
+    this.references.flush();
+    this.identifiers.flush();
+    this.indexes.restore(true);
   }
 
   /** Write what is buffered; the load is complete. */
@@ -141,6 +167,7 @@ export class FactWriter {
     this.facts.flush();
     this.references.flush();
     this.identifiers.flush();
+    this.indexes.restore();
   }
 
   /** The open fact when `statement` continues it, else a new one. */
@@ -157,7 +184,14 @@ export class FactWriter {
     }
     this.close();
     const { entityId, schema, source, locator } = statement;
-    this.open = { id: this.nextId++, entityId, schema, source, locator, pairs: [] };
+    let known = this.schemata.get(schema);
+    if (!known) {
+      known = { key: this.atoms.keyOf(schema), properties: new Map(), order: [] };
+      this.schemata.set(schema, known);
+    }
+    // One fact is open at a time: its pairs array is reused, not allocated per fact.
+    const pairs = this.pairs;
+    this.open = { id: this.nextId++, entityId, schema, source, locator, pairs, known };
     return this.open;
   }
 
@@ -167,17 +201,13 @@ export class FactWriter {
     const { facts, atoms } = this;
     facts.push(fact.id);
     facts.push(fact.entityId);
-    facts.push(atoms.keyOf(fact.schema));
+    facts.push(fact.known.key);
     facts.push(this.datasetKey);
     facts.push(atoms.keyOf(fact.source));
     facts.push(fact.locator);
     facts.push(JSON.stringify(fact.pairs));
+    fact.pairs.length = 0;
     this.open = undefined;
-  }
-
-  private pushSide(table: BulkInsert, fact: number, prop: number, value: string): void {
-    table.push(fact);
-    table.push(prop);
-    table.push(value);
+    this.indexes.written(this.nextId - this.firstId);
   }
 }

@@ -67,6 +67,71 @@ function writeOldWorkspace(path: string, loads: Array<[DatasetLoad, Statement[]]
   db.close();
 }
 
+/**
+ * A workspace as the first fact-row layout wrote it (migration 4): consecutive statements
+ * sharing a place packed into one fact, references and identifiers one side row each.
+ */
+function writeFactWorkspace(path: string, loads: Array<[DatasetLoad, Statement[]]>): void {
+  const db = new Database(path);
+  for (const migration of sqliteMigrations.slice(0, 4)) db.exec(migration);
+  db.pragma("user_version = 4");
+  const key = (text: string) =>
+    (
+      db
+        .prepare(
+          "INSERT INTO atoms (text) VALUES (?) ON CONFLICT DO UPDATE SET text = text RETURNING key",
+        )
+        .get(text) as { key: number }
+    ).key;
+  const insertFact = db.prepare(
+    "INSERT INTO facts (entity_id, schema, dataset, source, locator, props) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+  );
+  const side = (table: string) =>
+    db.prepare(`INSERT OR IGNORE INTO ${table} (fact, prop, value) VALUES (?, ?, ?)`);
+  const sides = { entity: side("fact_references"), identifier: side("fact_identifiers") };
+  for (const [dataset, statements] of loads) {
+    let previous: Statement | undefined;
+    let fact: { id: number; pairs: Array<number | string> } | undefined;
+    const close = () => {
+      if (fact)
+        db.prepare("UPDATE facts SET props = ? WHERE id = ?").run(
+          JSON.stringify(fact.pairs),
+          fact.id,
+        );
+    };
+    for (const s of statements) {
+      const same =
+        previous &&
+        (["entityId", "schema", "source", "locator"] as const).every(
+          (field) => previous![field] === s[field],
+        );
+      if (!same) {
+        close();
+        const row = insertFact.get(
+          s.entityId,
+          key(s.schema),
+          key(dataset.name),
+          key(s.source),
+          s.locator,
+          "[]",
+        ) as { id: number };
+        fact = { id: row.id, pairs: [] };
+      }
+      fact!.pairs.push(key(s.prop), s.value);
+      const type = propertyType(s.schema, s.prop);
+      if (type === "entity" || type === "identifier")
+        sides[type].run(fact!.id, key(s.prop), s.value);
+      previous = s;
+    }
+    close();
+    db.prepare(
+      `INSERT INTO datasets (name, title, kind, sources, loaded_at, entities, targets, statements)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(dataset.name, dataset.title, "list", JSON.stringify(dataset.sources), "x", 0, 0, 0);
+  }
+  db.close();
+}
+
 /** Everything the Store interface says about statements, for comparing two workspaces. */
 async function observe(store: Store) {
   const entities = [];
@@ -125,6 +190,50 @@ describe("migration to fact rows", () => {
     expect(await migrated.getStatements("o1")).toEqual([]);
     expect(await migrated.getReferences("c1")).toEqual([]);
     expect(await migrated.getStatements("c1")).toEqual([beta[0]]);
+    await migrated.close();
+    await fresh.close();
+  });
+});
+
+describe("migration to posting rows", () => {
+  it("converts the side rows of a fact-row workspace to what loading the same statements gives", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "sanctrace-migrate-"));
+    // c1 is referred to twice by o1's fact (asset and a repeated asset): one posting entry.
+    const repeated = [...alpha, at("o1", "Ownership", "asset", "c1", "row:5", sha.other)];
+    writeFactWorkspace(join(dir, "v4.db"), [
+      [load("alpha"), repeated],
+      [load("beta"), beta],
+    ]);
+    const migrated = new SqliteStore(join(dir, "v4.db"));
+    const fresh = new SqliteStore(join(dir, "fresh.db"));
+    for (const [name, statements] of [
+      ["alpha", repeated],
+      ["beta", beta],
+    ] as const) {
+      await fresh.replaceDataset(
+        load(name),
+        (async function* () {
+          yield statements;
+        })(),
+      );
+    }
+    const seen = await observe(migrated);
+    expect(seen).toEqual(await observe(fresh));
+    expect(seen.references[0]!.map((s) => [s.entityId, s.prop])).toEqual([
+      ["s1", "entity"],
+      ["o1", "asset"],
+      ["o1", "asset"],
+    ]);
+    expect(seen.inn).toEqual(["c1"]);
+    const tables = migrated.db
+      .prepare(
+        "SELECT name FROM sqlite_master WHERE name IN ('fact_references', 'fact_identifiers')",
+      )
+      .all();
+    expect(tables).toEqual([]);
+    await migrated.replaceDataset(load("alpha"), (async function* () {})());
+    expect(await migrated.getReferences("c1")).toEqual([]);
+    expect(await migrated.findByValue("registrationNumber", ["77"])).toEqual(["c1"]);
     await migrated.close();
     await fresh.close();
   });

@@ -32,7 +32,8 @@ export function selectStatements(db: Database.Database, atoms: Atoms, id: string
 export function selectReferences(db: Database.Database, atoms: Atoms, id: string): Statement[] {
   const rows = db
     .prepare(
-      `SELECT * FROM facts WHERE id IN (SELECT fact FROM fact_references WHERE value = ?)
+      `SELECT * FROM facts WHERE id IN
+         (SELECT j.value FROM reference_postings p, json_each(p.facts) j WHERE p.value = ?)
        ORDER BY id`,
     )
     .all(id) as FactRow[];
@@ -79,8 +80,9 @@ export function selectByValue(
     const marks = values.map(() => "?").join(",");
     const rows = db
       .prepare(
-        `SELECT DISTINCT f.entity_id FROM fact_identifiers i JOIN facts f ON f.id = i.fact
-         WHERE i.prop = ? AND i.value IN (${marks}) ORDER BY f.entity_id`,
+        `SELECT DISTINCT f.entity_id
+         FROM identifier_postings p, json_each(p.facts) j JOIN facts f ON f.id = j.value
+         WHERE p.prop = ? AND p.value IN (${marks}) ORDER BY f.entity_id`,
       )
       .all(key, ...values) as Array<{ entity_id: string }>;
     return rows.map((row) => row.entity_id);

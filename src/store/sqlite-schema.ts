@@ -119,4 +119,37 @@ export const sqliteMigrations: readonly string[] = [
    CREATE INDEX facts_dataset ON facts (dataset);
    CREATE INDEX fact_references_value ON fact_references (value);
    CREATE INDEX fact_identifiers_value ON fact_identifiers (prop, value);`,
+  // References and identifiers become posting rows: one per value per dataset, holding the
+  // ascending ids of the facts that state it (a million customs rows pointing at ten thousand
+  // parties write ten thousand rows, not three million index entries); a reload deletes its
+  // rows by dataset. Rows are keyed by their first fact, so a load may write a value twice.
+  `CREATE TABLE reference_postings (
+     value TEXT NOT NULL,
+     dataset INTEGER NOT NULL,
+     first_fact INTEGER NOT NULL,
+     facts TEXT NOT NULL,
+     PRIMARY KEY (value, dataset, first_fact)
+   ) WITHOUT ROWID;
+   CREATE INDEX reference_postings_dataset ON reference_postings (dataset);
+   CREATE TABLE identifier_postings (
+     prop INTEGER NOT NULL,
+     value TEXT NOT NULL,
+     dataset INTEGER NOT NULL,
+     first_fact INTEGER NOT NULL,
+     facts TEXT NOT NULL,
+     PRIMARY KEY (prop, value, dataset, first_fact)
+   ) WITHOUT ROWID;
+   CREATE INDEX identifier_postings_dataset ON identifier_postings (dataset);
+   INSERT INTO reference_postings (value, dataset, first_fact, facts)
+     SELECT value, dataset, MIN(fact), json_group_array(fact ORDER BY fact)
+     FROM (SELECT DISTINCT r.value, f.dataset, r.fact
+           FROM fact_references r JOIN facts f ON f.id = r.fact)
+     GROUP BY value, dataset;
+   INSERT INTO identifier_postings (prop, value, dataset, first_fact, facts)
+     SELECT prop, value, dataset, MIN(fact), json_group_array(fact ORDER BY fact)
+     FROM (SELECT DISTINCT i.prop, i.value, f.dataset, i.fact
+           FROM fact_identifiers i JOIN facts f ON f.id = i.fact)
+     GROUP BY prop, value, dataset;
+   DROP TABLE fact_references;
+   DROP TABLE fact_identifiers;`,
 ];

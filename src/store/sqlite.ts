@@ -9,7 +9,6 @@ import {
   type SourceFile,
   type Statement,
 } from "../model/index.js";
-import type { LoadCounts } from "./load-counts.js";
 import { Atoms } from "./sqlite-atoms.js";
 import * as cases from "./sqlite-cases.js";
 import { type FactRow, FactWriter } from "./sqlite-facts.js";
@@ -98,6 +97,8 @@ export function openDatabase(path: string): Database.Database {
 export class SqliteStore implements Store {
   readonly db: Database.Database;
   private readonly atoms: Atoms;
+  /** The writer of the load in progress, if any. */
+  private writer: FactWriter | undefined;
 
   constructor(readonly path: string) {
     this.db = openDatabase(path);
@@ -114,6 +115,7 @@ export class SqliteStore implements Store {
     try {
       this.deleteDataset(load.name);
       const writer = new FactWriter(db, this.atoms, load.name);
+      this.writer = writer;
       let done = 0;
       for await (const batch of batches) {
         writer.add(batch);
@@ -121,7 +123,7 @@ export class SqliteStore implements Store {
         onProgress?.(done);
       }
       writer.finish();
-      const summary = this.summarize(load, writer.counts);
+      const summary = this.summarize(load, writer);
       this.recordDataset(summary);
       db.exec("COMMIT");
       return summary;
@@ -129,7 +131,15 @@ export class SqliteStore implements Store {
       if (db.inTransaction) db.exec("ROLLBACK");
       this.atoms.forget();
       throw error;
+    } finally {
+      this.writer = undefined;
     }
+  }
+
+  /** Before a query during a load: what the load wrote is visible, through indexes. */
+  private settle(): Database.Database {
+    this.writer?.settle();
+    return this.db;
   }
 
   private recordDataset(summary: DatasetSummary): void {
@@ -159,21 +169,19 @@ export class SqliteStore implements Store {
   private deleteDataset(name: string): void {
     const key = this.atoms.find(name);
     if (key === undefined) return;
-    for (const table of ["fact_references", "fact_identifiers"]) {
-      this.db
-        .prepare(`DELETE FROM ${table} WHERE fact IN (SELECT id FROM facts WHERE dataset = ?)`)
-        .run(key);
+    for (const table of ["reference_postings", "identifier_postings"]) {
+      this.db.prepare(`DELETE FROM ${table} WHERE dataset = ?`).run(key);
     }
     this.db.prepare("DELETE FROM facts WHERE dataset = ?").run(key);
   }
 
-  private summarize(load: DatasetLoad, counts: LoadCounts): DatasetSummary {
+  private summarize(load: DatasetLoad, writer: FactWriter): DatasetSummary {
     return {
       ...load,
       loadedAt: new Date().toISOString(),
-      entities: counts.entities,
-      targets: counts.targets,
-      statements: counts.statements,
+      entities: writer.entities(),
+      targets: writer.counts.targets,
+      statements: writer.counts.statements,
     };
   }
 
@@ -197,7 +205,7 @@ export class SqliteStore implements Store {
   }
 
   async getStatements(entityId: string): Promise<Statement[]> {
-    return selectStatements(this.db, this.atoms, entityId);
+    return selectStatements(this.settle(), this.atoms, entityId);
   }
 
   async getEntity(entityId: string): Promise<EntityRecord | undefined> {
@@ -206,15 +214,15 @@ export class SqliteStore implements Store {
   }
 
   async getReferences(entityId: string): Promise<Statement[]> {
-    return selectReferences(this.db, this.atoms, entityId);
+    return selectReferences(this.settle(), this.atoms, entityId);
   }
 
   async getStatementsAt(dataset: string, source: string, locator?: string): Promise<Statement[]> {
-    return selectStatementsAt(this.db, this.atoms, { dataset, source, locator });
+    return selectStatementsAt(this.settle(), this.atoms, { dataset, source, locator });
   }
 
   async findByValue(prop: string, values: string[]): Promise<string[]> {
-    return selectByValue(this.db, this.atoms, prop, values);
+    return selectByValue(this.settle(), this.atoms, prop, values);
   }
 
   async *iterateEntities(query: EntityQuery = {}): AsyncIterable<EntityRecord> {
@@ -230,7 +238,7 @@ export class SqliteStore implements Store {
     // while they consume the iterator (WAL gives the reader a stable snapshot).
     // An in-memory database has no second connection: read it whole (it is small).
     const memory = this.path === ":memory:" || this.path === "";
-    const reader = memory ? this.db : new Database(this.path, { readonly: true });
+    const reader = memory ? this.settle() : new Database(this.path, { readonly: true });
     try {
       const select = reader.prepare(
         `SELECT * FROM facts
@@ -276,7 +284,7 @@ export class SqliteStore implements Store {
 
   async stats(): Promise<StoreStats> {
     // Each dataset counted its statements as it loaded; fact rows hold several each.
-    const totals = this.db
+    const totals = this.settle()
       .prepare(
         `SELECT (SELECT COUNT(*) FROM datasets) AS datasets,
                 (SELECT COALESCE(SUM(statements), 0) FROM datasets) AS statements,
