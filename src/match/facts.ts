@@ -78,6 +78,31 @@ export function identifierKeys(record: MatchQuery, props?: Set<string>): Set<str
   return identifiers;
 }
 
+/** Generic numbering (an ID card, some register): a different value is no conflict. */
+const GENERIC_IDENTIFIERS = new Set(["idNumber", "registrationNumber"]);
+
+/**
+ * True when two records with different values of `prop` are likely different entities.
+ * @example conflictingScheme("innCode") // true
+ */
+export function conflictingScheme(prop: string): boolean {
+  return !GENERIC_IDENTIFIERS.has(prop);
+}
+
+/**
+ * The identifier schemes of a record that conflict when the values differ, one bit each in
+ * the order of `IDENTIFIER_PROPS`: records whose bits overlap conflict unless they share
+ * an identifier.
+ * @example schemeBits(new Set(["innCode", "idNumber"])) // 1
+ */
+export function schemeBits(props: Set<string>): number {
+  let bits = 0;
+  IDENTIFIER_PROPS.forEach((prop, bit) => {
+    if (props.has(prop) && conflictingScheme(prop)) bits |= 1 << bit;
+  });
+  return bits;
+}
+
 /** Collect identifiers, countries, dates and native-script names of a record. */
 export function collectFacts(record: MatchQuery): RecordFacts {
   const identifierProps = new Set<string>();

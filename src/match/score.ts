@@ -1,4 +1,10 @@
-import { collectFacts, datesAgree, type RecordFacts, schemataCompatible } from "./facts.js";
+import {
+  collectFacts,
+  conflictingScheme,
+  datesAgree,
+  type RecordFacts,
+  schemataCompatible,
+} from "./facts.js";
 import { bestNameComparison, describeComparison, type NameComparison } from "./name-score.js";
 import { compareNative } from "./native-script.js";
 import { type PreparedName, prepareNames } from "./prepare.js";
@@ -47,7 +53,7 @@ function identifierFeatures(left: RecordFacts, right: RecordFacts): FeatureContr
   }
   // Same registry, different number: a different entity unless the name says otherwise.
   const schemes = [...left.identifierProps].filter((prop) => right.identifierProps.has(prop));
-  const specific = schemes.filter((prop) => prop !== "idNumber" && prop !== "registrationNumber");
+  const specific = schemes.filter(conflictingScheme);
   return specific.length
     ? [feature("identifier_conflict", 1, WEIGHTS.identifierConflict, specific.join(", "))]
     : [];
