@@ -2,6 +2,7 @@ import type { PreparedName } from "./prepare.js";
 import {
   CONFLICT_COST,
   lowestPenalty,
+  ORGANIZATION_ROW,
   pairingBound,
   ROUNDING_SLACK,
   SimilarityTable,
@@ -12,8 +13,6 @@ import {
 export interface NameRows extends TokenRows {
   /** Token id -> name rows containing it. */
   postings: number[][];
-  /** Per row: the identifier schemes its entity carries, as `schemeBits` (conflicts). */
-  rowSchemes: Int32Array;
   /** Per token id: the schemes every row of its posting list carries. */
   postingSchemes: Int32Array;
 }
@@ -62,6 +61,26 @@ export class CandidateScratch {
   stamp = 0;
   tokenCounter = 0;
   readonly table = new SimilarityTable();
+  /** Per deferred query token of the current name: similarities where stamped `stamp`. */
+  readonly similarities: Float64Array[] = [];
+  readonly similarStamps: Int32Array[] = [];
+  deferred = 0;
+
+  /** Stamp the unread similar tokens of the next deferred query token; returns its slot. */
+  markSimilar(vocabularySize: number, similar: [number, number][]): number {
+    const slot = this.deferred++;
+    if ((this.similarStamps[slot]?.length ?? 0) < vocabularySize) {
+      this.similarStamps[slot] = new Int32Array(Math.max(vocabularySize * 2, 1024));
+      this.similarities[slot] = new Float64Array(Math.max(vocabularySize * 2, 1024));
+    }
+    const stamps = this.similarStamps[slot]!;
+    const similarity = this.similarities[slot]!;
+    for (const [id, value] of similar) {
+      stamps[id] = this.stamp;
+      similarity[id] = value;
+    }
+    return slot;
+  }
 
   ensure(count: number): void {
     if (this.nameStamp.length >= count) return;
@@ -111,16 +130,17 @@ export function findCandidateRows(
 ): Map<number, number> {
   const { name, schemes } = search;
   scratch.ensure(rows.count);
+  scratch.deferred = 0;
   const stamp = ++scratch.stamp;
   const tokens = describeTokens(rows, name);
   const initialWeight = name.tokens.reduce((sum, t) => sum + (t.initial ? t.weight : 0), 0);
   const touched: number[] = [];
   let restLeft = tokens.reduce((sum, token) => sum + token.weight, 0) + initialWeight;
   let restRight = tokens.reduce((sum, token) => sum + token.heaviest, 0);
-  let skipped = 0;
   const floor = search.threshold - ROUNDING_SLACK;
   const conflictCost = schemes ? CONFLICT_COST : 0;
   const penalties = [lowestPenalty(false), lowestPenalty(name.kind === "org")];
+  const deferred: Deferred[] = [];
   for (const token of tokens) {
     // Could a row matching only this token and the ones after it still reach the threshold?
     // Initials pair with any word, so a name with initials reads every list.
@@ -133,76 +153,108 @@ export function findCandidateRows(
             conflictCost,
           ),
     );
-    if (!addToken(rows, scratch, token, stamp, readings, schemes, touched)) skipped += token.weight;
+    const later = addToken(rows, scratch, token, stamp, { readings, schemes }, touched);
+    if (later.length)
+      deferred.push({ token, mark: scratch.markSimilar(rows.vocabulary.size, later) });
     restLeft -= token.weight;
     restRight -= token.heaviest;
   }
-  return boundRows(rows, scratch, search, touched, initialWeight + skipped, skipped > 0);
+  return boundRows(rows, scratch, search, touched, initialWeight, deferred);
 }
 
-/** The exact bounds of the rows seen, after a cheap bound from their hit mass. */
+/** A query token whose frequent lists were not read: its mass is added row by row. */
+interface Deferred {
+  token: QueryToken;
+  /** Its slot in the scratch's similarity stamps. */
+  mark: number;
+}
+
+/** The exact bounds of the rows seen, after cheap bounds from their hit mass. */
 function boundRows(
   rows: NameRows,
   scratch: CandidateScratch,
   { name, threshold, schemes }: RowSearch,
   touched: number[],
-  unread: number,
-  anySkipped: boolean,
+  initialWeight: number,
+  deferred: Deferred[],
 ): Map<number, number> {
   const similar = name.tokens.map((token) =>
     token.initial ? undefined : rows.vocabulary.similar(token),
   );
   scratch.table.reset(rows.vocabulary, name, similar);
+  const unread = deferred.reduce((sum, { token }) => sum + token.weight, initialWeight);
   const floor = threshold - ROUNDING_SLACK;
   const bounds = new Map<number, number>();
   const organizationPenalty = lowestPenalty(name.kind === "org");
   const personPenalty = lowestPenalty(false);
+  const { hitLeft, hitRight } = scratch;
   for (const row of touched) {
     const weight = rows.nameWeight[row]!;
-    const cost = rows.rowSchemes[row]! & schemes ? CONFLICT_COST : 0;
-    const left = Math.min(name.weight, scratch.hitLeft[row]! + unread);
-    // Unread tokens (initials, skipped lists) may pair with any of the row's tokens.
-    const right = unread > 0 || anySkipped ? weight : Math.min(weight, scratch.hitRight[row]!);
-    const kind = rows.vocabulary.kinds[rows.rowTokens[rows.rowStart[row]!]!];
-    const penalty = kind === "org" ? organizationPenalty : personPenalty;
-    // The cheap bound first; the exact pair table only for rows that pass it.
-    if (alignmentBound(left, right, name.weight, weight, penalty) - cost < floor) continue;
-    const bound = scratch.table.rowBound(rows, row) - cost;
+    const flags = rows.rowSchemes[row]!;
+    const penalty = flags & ORGANIZATION_ROW ? organizationPenalty : personPenalty;
+    const target = floor + (flags & schemes ? CONFLICT_COST : 0);
+    // Initials and unread lists may pair with any of the row's tokens.
+    let left = Math.min(name.weight, hitLeft[row]! + unread);
+    let right = unread > 0 ? weight : Math.min(weight, hitRight[row]!);
+    if (alignmentBound(left, right, name.weight, weight, penalty) < target) continue;
+    if (deferred.length) {
+      addDeferredMass(rows, scratch, deferred, row);
+      left = Math.min(name.weight, hitLeft[row]! + initialWeight);
+      right = initialWeight > 0 ? weight : Math.min(weight, hitRight[row]!);
+      if (alignmentBound(left, right, name.weight, weight, penalty) < target) continue;
+    }
+    // The exact pair table only for rows that pass the cheap bounds.
+    const bound = scratch.table.rowBound(rows, row) - (target - floor);
     if (bound >= floor) bounds.set(row, bound);
   }
   return bounds;
 }
 
+/** How a query token's lists are read: by kind of row (person, organization). */
+interface TokenReading {
+  readings: number[];
+  schemes: number;
+}
+
 /**
- * Add one query token's similarity mass to the rows of its similar tokens' posting lists;
- * false when a list was left unread (its rows' mass is then unknown).
+ * A list no row can be discovered in is still read to add mass to the rows seen, unless it
+ * is this many times longer than them: then those rows are scanned instead.
+ */
+const SCAN_RATIO = 8;
+
+/**
+ * Add one query token's similarity mass to the rows of its similar tokens' posting lists,
+ * taking in new rows where the reading allows; returns the similar tokens whose lists were
+ * left unread (far longer than the rows seen), whose mass `addDeferredMass` adds.
  */
 function addToken(
   rows: NameRows,
   scratch: CandidateScratch,
   token: QueryToken,
   stamp: number,
-  readings: number[],
-  schemes: number,
+  { readings, schemes }: TokenReading,
   touched: number[],
-): boolean {
+): [number, number][] {
   const tokenStamp = ++scratch.tokenCounter;
   const { hitLeft, hitRight, nameStamp } = scratch;
   const { rowSchemes, postingSchemes, vocabulary } = rows;
-  let complete = true;
-  for (const [id, similarity] of token.similar) {
+  const unread: [number, number][] = [];
+  for (const pair of token.similar) {
+    const [id, similarity] = pair;
     const posting = rows.postings[id];
     if (!posting) continue;
     const reading = readings[vocabulary.kinds[id] === "org" ? 1 : 0]!;
-    if (reading === CLOSED || (reading === UNCONFLICTED && postingSchemes[id]! & schemes)) {
-      complete = false;
+    const closed =
+      reading === CLOSED || (reading === UNCONFLICTED && postingSchemes[id]! & schemes);
+    if (closed && posting.length > SCAN_RATIO * touched.length + 64) {
+      unread.push(pair);
       continue;
     }
     const weight = vocabulary.tokens[id]!.weight * similarity;
     const left = token.weight * similarity;
     for (const row of posting) {
       if (nameStamp[row] !== stamp) {
-        if (reading === UNCONFLICTED && rowSchemes[row]! & schemes) continue;
+        if (closed || (reading === UNCONFLICTED && rowSchemes[row]! & schemes)) continue;
         nameStamp[row] = stamp;
         hitLeft[row] = 0;
         hitRight[row] = 0;
@@ -215,5 +267,29 @@ function addToken(
       hitRight[row]! += weight;
     }
   }
-  return complete;
+  return unread;
+}
+
+/** Add the deferred tokens' similarity mass to one row by scanning its few tokens. */
+function addDeferredMass(
+  rows: NameRows,
+  scratch: CandidateScratch,
+  deferred: Deferred[],
+  row: number,
+): void {
+  const start = rows.rowStart[row]!;
+  const end = row + 1 < rows.count ? rows.rowStart[row + 1]! : rows.tokenCount;
+  for (const { token, mark } of deferred) {
+    const stamps = scratch.similarStamps[mark]!;
+    const similarity = scratch.similarities[mark]!;
+    let best = 0;
+    for (let at = start; at < end; at++) {
+      const id = rows.rowTokens[at]!;
+      if (stamps[id] !== scratch.stamp) continue;
+      const value = similarity[id]!;
+      if (value > best) best = value;
+      scratch.hitRight[row]! += rows.vocabulary.tokens[id]!.weight * value;
+    }
+    scratch.hitLeft[row]! += token.weight * best;
+  }
 }

@@ -141,3 +141,35 @@ describe("the candidate index against brute force", () => {
     );
   });
 });
+
+/** A register where one word is in every name: its posting list is far longer than the rows a query sees. */
+const register = Array.from({ length: 600 }, (_, n): EntityRecord => {
+  const name = n % 7 ? `Receiver ${n} LLC` : `Receiver ${n} Trading LLC`;
+  const properties: Record<string, string[]> = { name: [name] };
+  if (n % 2 === 0) properties.innCode = [String(7700000000 + n)];
+  return { id: `r${n}`, schema: "Company", caption: name, properties, datasets: ["register"] };
+});
+
+describe("the candidate index against brute force on frequent words", () => {
+  it("finds the same entities when long posting lists are scanned row by row", async () => {
+    const index = await buildMatchIndex(register);
+    const queries = [
+      { name: ["Receiver 37 LLC"] },
+      { name: ["Receiver 38 LLC"], innCode: ["7700000038"] },
+      { name: ["Receiver 38 LLC"], innCode: ["7700000040"] },
+      { name: ["Receivr 14 Trading"], innCode: ["7700000014"] },
+      { name: ["Trading Receiver"] },
+      { name: ["Receiver"], innCode: ["7700000001"] },
+    ];
+    for (const threshold of [0.5, 0.7, 0.85]) {
+      for (const properties of queries) {
+        const query = { schema: "Company", properties };
+        const found = index
+          .match(query, { threshold, limit: register.length })
+          .filter((hit) => hit.match)
+          .map(({ id, score }) => ({ id, score }));
+        expect(found).toEqual(bruteForceMatch(register, query, threshold));
+      }
+    }
+  });
+});

@@ -10,7 +10,7 @@ import {
 import { JoinedRows } from "./joined-rows.js";
 import { JOINED_SIMILARITY, JOINED_SOUND_SIMILARITY } from "./name-score.js";
 import { type NameKind, nameKind, type PreparedName, prepareNames } from "./prepare.js";
-import { CONFLICT_COST, ROUNDING_SLACK } from "./row-bounds.js";
+import { CONFLICT_COST, ORGANIZATION_ROW, ROUNDING_SLACK } from "./row-bounds.js";
 import { type PreparedRecord, prepareRecord, scorePrepared } from "./score.js";
 import type { TokenInfo } from "./token-similarity.js";
 import {
@@ -107,7 +107,9 @@ export class InMemoryMatchIndex implements MatchIndex, NameRows {
     this.rowSounds[row] = name.sounds;
     this.nameWeight[row] = name.weight;
     const schemes = this.entitySchemes[entityIndex]!;
-    this.rowSchemes[row] = schemes;
+    // A row's tokens are interned with its entity's kind.
+    const organization = tokens.length > 0 && this.vocabulary.kinds[tokens[0]!] === "org";
+    this.rowSchemes[row] = schemes | (organization ? ORGANIZATION_ROW : 0);
     if (forms.length) this.rowForms.set(row, forms);
     for (let at = 0; at < tokens.length; at++) {
       const id = tokens[at]!;

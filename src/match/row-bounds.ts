@@ -15,9 +15,14 @@ export interface TokenRows {
   /** First token of each row in `rowTokens`; a row ends where the next starts. */
   rowStart: Int32Array;
   rowTokens: Int32Array;
+  /** Per row: its entity's identifier schemes (`schemeBits`), and `ORGANIZATION_ROW`. */
+  rowSchemes: Int32Array;
   count: number;
   tokenCount: number;
 }
+
+/** A bit of `rowSchemes` beyond any identifier scheme: the row names an organization. */
+export const ORGANIZATION_ROW = 1 << 30;
 
 /** What an identifier conflict (same register, different number) costs a score at most. */
 export const CONFLICT_COST = -WEIGHTS.identifierConflict;
@@ -145,9 +150,8 @@ export class SimilarityTable {
       if (best[column] === 0 && token.number === undefined) unpairedLeft += token.weight;
     }
     const total = this.name!.weight + rows.nameWeight[row]!;
-    // A row's tokens are interned with its entity's kind.
     const organizations =
-      this.name!.kind === "org" && rows.vocabulary.kinds[rows.rowTokens[start]!] === "org";
+      this.name!.kind === "org" && (rows.rowSchemes[row]! & ORGANIZATION_ROW) !== 0;
     const penalty =
       unpairedLeft > 0 && unpairedRight > 0 ? TUNING.conflictPenalty : lowestPenalty(organizations);
     return pairingBound(left, right, total, unpairedLeft + unpairedRight, penalty);
