@@ -1,4 +1,5 @@
 import type { EntityRecord } from "../model/index.js";
+import { factRecord } from "./facts.js";
 import { InMemoryMatchIndex } from "./match-index.js";
 import { prepareToken } from "./prepare.js";
 
@@ -7,6 +8,7 @@ import { prepareToken } from "./prepare.js";
  * without normalizing or transliterating a single name again.
  */
 export interface IndexSnapshot {
+  /** The entities with only the properties scoring reads besides the names (`factRecord`). */
   entities: EntityRecord[];
   /** Vocabulary token texts, and per token: bit 0 organization, bit 1 abjad spelling. */
   tokens: string[];
@@ -27,7 +29,7 @@ export interface IndexSnapshot {
 export function snapshotIndex(index: InMemoryMatchIndex): IndexSnapshot {
   const { vocabulary, count } = index;
   return {
-    entities: index.entities,
+    entities: index.entities.map(factRecord),
     tokens: vocabulary.tokens.map((token) => token.text),
     tokenFlags: Uint8Array.from(
       vocabulary.tokens,
