@@ -141,6 +141,21 @@ export function prepareToken(text: string, kind: NameKind = "person", abjad = fa
   return info;
 }
 
+/**
+ * File a token prepared elsewhere (a worker restoring an index) under its kind, so that
+ * `prepareToken` returns it without preparing it again.
+ * @example rememberToken(info, "person"); prepareToken(info.text, "person", info.abjad) === info
+ */
+export function rememberToken(info: TokenInfo, kind: NameKind): void {
+  const cacheKey = info.abjad ? `${kind}!` : kind;
+  let cache = tokenCaches.get(cacheKey);
+  if (!cache) {
+    cache = new Map();
+    tokenCaches.set(cacheKey, cache);
+  }
+  cache.set(info.text, info);
+}
+
 /** In a Latin-script person name a short word without vowels is a run of initials (JC, GW). */
 function splitInitials(word: string): string[] {
   if (word.length > 3 || word.length < 2 || /[aeiouy\d]/.test(word) || isTitle(word)) return [word];
