@@ -252,6 +252,7 @@ export class InMemoryMatchIndex implements MatchIndex, NameRows {
   search(query: MatchQuery, options: MatchOptions = {}): FoundEntity[] {
     const threshold = options.threshold ?? DEFAULT_THRESHOLD;
     const limit = options.limit ?? DEFAULT_LIMIT;
+    const explain = options.explain ?? true;
     const prepared = prepareRecord(query);
     const schema = options.schema ?? query.schema;
     const ordered = [...this.candidates(prepared, threshold)].sort(
@@ -263,9 +264,11 @@ export class InMemoryMatchIndex implements MatchIndex, NameRows {
       if (top.length >= limit && top[limit - 1]! > candidate.bound + ROUNDING_SLACK) break;
       const entity = this.entities[entityIndex]!;
       if (!acceptable(entity, schema, options)) continue;
-      const result = scorePrepared(prepared, this.preparedEntity(entityIndex, candidate.rows));
-      found.push({ entityIndex, ...result, match: result.score >= threshold });
-      insertScore(top, result.score, limit);
+      const names = this.preparedEntity(entityIndex, candidate.rows);
+      const { score, features, explanation } = scorePrepared(prepared, names, explain);
+      const match = score >= threshold;
+      found.push({ entityIndex, score, features, explanation: explain ? explanation : [], match });
+      insertScore(top, score, limit);
     }
     const ids = this.entities;
     found.sort(

@@ -54,7 +54,7 @@ export async function* searchInOrder(
   const searchHere = (batch: MatchQuery[]): Searched => [
     batch,
     batch.map((query) =>
-      matcher.index.search(query, searchOptions(query, matcher.resolver, options, datasets)),
+      matcher.index.search(query, searchOptions(query, matcher.resolver, options, datasets, false)),
     ),
   ];
   let pool = threads.pool;
