@@ -153,9 +153,9 @@ export function findCandidateRows(
             conflictCost,
           ),
     );
-    const later = addToken(rows, scratch, token, stamp, { readings, schemes }, touched);
-    if (later.length)
-      deferred.push({ token, mark: scratch.markSimilar(rows.vocabulary.size, later) });
+    if (addToken(rows, scratch, token, stamp, { readings, schemes }, touched)) {
+      deferred.push({ token, mark: scratch.markSimilar(rows.vocabulary.size, token.similar) });
+    }
     restLeft -= token.weight;
     restRight -= token.heaviest;
   }
@@ -222,44 +222,53 @@ interface TokenReading {
  */
 const SCAN_RATIO = 8;
 
+/** True when a list of the token cannot bring new rows: it is only read for the rows seen. */
+function closedList(rows: NameRows, id: number, { readings, schemes }: TokenReading): boolean {
+  const reading = readings[rows.vocabulary.kinds[id] === "org" ? 1 : 0]!;
+  return (
+    reading === CLOSED || (reading === UNCONFLICTED && (rows.postingSchemes[id]! & schemes) !== 0)
+  );
+}
+
 /**
  * Add one query token's similarity mass to the rows of its similar tokens' posting lists,
- * taking in new rows where the reading allows; returns the similar tokens whose lists were
- * left unread (far longer than the rows seen), whose mass `addDeferredMass` adds.
+ * taking in new rows where the reading allows. When a list that cannot bring new rows is far
+ * longer than the rows seen, the token's lists are only read for new rows and true is
+ * returned: its mass is then added row by row (`addDeferredMass`).
  */
 function addToken(
   rows: NameRows,
   scratch: CandidateScratch,
   token: QueryToken,
   stamp: number,
-  { readings, schemes }: TokenReading,
+  reading: TokenReading,
   touched: number[],
-): [number, number][] {
+): boolean {
+  const longest = SCAN_RATIO * touched.length + 64;
+  const deferred = token.similar.some(
+    ([id]) => (rows.postings[id]?.length ?? 0) > longest && closedList(rows, id, reading),
+  );
   const tokenStamp = ++scratch.tokenCounter;
   const { hitLeft, hitRight, nameStamp } = scratch;
-  const { rowSchemes, postingSchemes, vocabulary } = rows;
-  const unread: [number, number][] = [];
-  for (const pair of token.similar) {
-    const [id, similarity] = pair;
+  const { rowSchemes, vocabulary } = rows;
+  const schemes = reading.schemes;
+  for (const [id, similarity] of token.similar) {
     const posting = rows.postings[id];
     if (!posting) continue;
-    const reading = readings[vocabulary.kinds[id] === "org" ? 1 : 0]!;
-    const closed =
-      reading === CLOSED || (reading === UNCONFLICTED && postingSchemes[id]! & schemes);
-    if (closed && posting.length > SCAN_RATIO * touched.length + 64) {
-      unread.push(pair);
-      continue;
-    }
+    const closed = closedList(rows, id, reading);
+    if (closed && deferred) continue;
+    const screened = reading.readings[vocabulary.kinds[id] === "org" ? 1 : 0] === UNCONFLICTED;
     const weight = vocabulary.tokens[id]!.weight * similarity;
     const left = token.weight * similarity;
     for (const row of posting) {
       if (nameStamp[row] !== stamp) {
-        if (closed || (reading === UNCONFLICTED && rowSchemes[row]! & schemes)) continue;
+        if (closed || (screened && (rowSchemes[row]! & schemes) !== 0)) continue;
         nameStamp[row] = stamp;
         hitLeft[row] = 0;
         hitRight[row] = 0;
         touched.push(row);
       }
+      if (deferred) continue;
       if (scratch.tokenStamp[row] !== tokenStamp) {
         scratch.tokenStamp[row] = tokenStamp;
         hitLeft[row]! += left;
@@ -267,7 +276,7 @@ function addToken(
       hitRight[row]! += weight;
     }
   }
-  return unread;
+  return deferred;
 }
 
 /** Add the deferred tokens' similarity mass to one row by scanning its few tokens. */
