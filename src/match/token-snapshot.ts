@@ -1,4 +1,4 @@
-import type { NameKind } from "./prepare.js";
+import { type NameKind, tokenInfo } from "./prepare.js";
 import type { TokenInfo } from "./token-similarity.js";
 
 /** Vocabulary tokens as plain arrays: a worker takes them as they are instead of preparing them. */
@@ -43,23 +43,22 @@ export function snapshotTokens(tokens: TokenInfo[], kinds: NameKind[]): TokenSna
  */
 export function restoreTokens(snapshot: TokenSnapshot): { tokens: TokenInfo[]; kinds: NameKind[] } {
   const kinds: NameKind[] = [];
-  const tokens = snapshot.texts.map((text, id): TokenInfo => {
+  const tokens = snapshot.texts.map((text, id) => {
     const flags = snapshot.flags[id]!;
     kinds.push(flags & 1 ? "org" : "person");
     const number = snapshot.numbers[id]!;
     const groups = snapshot.groups[id]!;
-    // The literal in prepareToken's property order: one shape for every token.
-    return {
+    return tokenInfo(
       text,
-      skeleton: snapshot.skeletons[id]!,
-      phonetic: snapshot.phonetics[id]!,
-      groups: groups ? groups.split("\n") : [],
-      weight: snapshot.weights[id]!,
-      initial: (flags & 4) !== 0,
-      number: Number.isNaN(number) ? undefined : number,
-      abjad: (flags & 2) !== 0,
-      consonants: snapshot.consonants[id]!,
-    };
+      snapshot.skeletons[id]!,
+      snapshot.phonetics[id]!,
+      groups ? groups.split("\n") : [],
+      snapshot.weights[id]!,
+      (flags & 4) !== 0,
+      Number.isNaN(number) ? undefined : number,
+      (flags & 2) !== 0,
+      snapshot.consonants[id]!,
+    );
   });
   return { tokens, kinds };
 }
