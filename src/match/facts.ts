@@ -1,5 +1,10 @@
 import { isA } from "../model/index.js";
-import { type NativeName, nativeNames } from "./native-script.js";
+import {
+  hasNativeScript,
+  NAME_PROPS as NATIVE_NAME_PROPS,
+  type NativeName,
+  nativeNames,
+} from "./native-script.js";
 import type { MatchQuery } from "./types.js";
 
 /** Identifier properties that name one registry each; equal values are strong evidence. */
@@ -76,6 +81,53 @@ export function identifierKeys(record: MatchQuery, props?: Set<string>): Set<str
     }
   }
   return identifiers;
+}
+
+/** Generic numbering (an ID card, some register): a different value is no conflict. */
+const GENERIC_IDENTIFIERS = new Set(["idNumber", "registrationNumber"]);
+
+/**
+ * True when two records with different values of `prop` are likely different entities.
+ * @example conflictingScheme("innCode") // true
+ */
+export function conflictingScheme(prop: string): boolean {
+  return !GENERIC_IDENTIFIERS.has(prop);
+}
+
+/**
+ * The identifier schemes of a record that conflict when the values differ, one bit each in
+ * the order of `IDENTIFIER_PROPS`: records whose bits overlap conflict unless they share
+ * an identifier.
+ * @example schemeBits(new Set(["innCode", "idNumber"])) // 1
+ */
+export function schemeBits(props: Set<string>): number {
+  let bits = 0;
+  IDENTIFIER_PROPS.forEach((prop, bit) => {
+    if (props.has(prop) && conflictingScheme(prop)) bits |= 1 << bit;
+  });
+  return bits;
+}
+
+/** Every property `collectFacts` reads besides names. */
+const FACT_PROPS = new Set([...IDENTIFIER_PROPS, ...COUNTRY_PROPS, ...DATE_PROPS]);
+const NATIVE_PROPS = new Set(NATIVE_NAME_PROPS);
+
+/**
+ * A record with only the properties its facts come from (names only where written in
+ * Chinese or Korean): what a worker needs to score an entity whose names are in the index.
+ * @example factRecord(entity).properties.address // undefined
+ */
+export function factRecord<T extends MatchQuery>(record: T): T {
+  const properties: Record<string, string[]> = {};
+  for (const prop in record.properties) {
+    const values = record.properties[prop]!;
+    if (FACT_PROPS.has(prop)) properties[prop] = values;
+    else if (NATIVE_PROPS.has(prop)) {
+      const native = values.filter(hasNativeScript);
+      if (native.length) properties[prop] = native;
+    }
+  }
+  return { ...record, properties };
 }
 
 /** Collect identifiers, countries, dates and native-script names of a record. */

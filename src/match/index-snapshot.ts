@@ -1,16 +1,18 @@
 import type { EntityRecord } from "../model/index.js";
+import { factRecord } from "./facts.js";
 import { InMemoryMatchIndex } from "./match-index.js";
-import { prepareToken } from "./prepare.js";
+import { prepareToken, rememberToken } from "./prepare.js";
+import { restoreTokens, snapshotTokens, type TokenSnapshot } from "./token-snapshot.js";
 
 /**
  * An index as plain data that a worker thread can receive (structured clone) and restore
  * without normalizing or transliterating a single name again.
  */
 export interface IndexSnapshot {
+  /** The entities with only the properties scoring reads besides the names (`factRecord`). */
   entities: EntityRecord[];
-  /** Vocabulary token texts, and per token: bit 0 organization, bit 1 abjad spelling. */
-  tokens: string[];
-  tokenFlags: Uint8Array;
+  /** The vocabulary, prepared. */
+  tokens: TokenSnapshot;
   entityRows: Int32Array;
   rowStart: Int32Array;
   rowTokens: Int32Array;
@@ -27,12 +29,8 @@ export interface IndexSnapshot {
 export function snapshotIndex(index: InMemoryMatchIndex): IndexSnapshot {
   const { vocabulary, count } = index;
   return {
-    entities: index.entities,
-    tokens: vocabulary.tokens.map((token) => token.text),
-    tokenFlags: Uint8Array.from(
-      vocabulary.tokens,
-      (token, id) => (vocabulary.kinds[id] === "org" ? 1 : 0) | (token.abjad ? 2 : 0),
-    ),
+    entities: index.entities.map(factRecord),
+    tokens: snapshotTokens(vocabulary.tokens, vocabulary.kinds),
     entityRows: Int32Array.from(index.entityRows),
     rowStart: index.rowStart.slice(0, count),
     rowTokens: index.rowTokens.slice(0, index.tokenCount),
@@ -50,10 +48,11 @@ export function snapshotIndex(index: InMemoryMatchIndex): IndexSnapshot {
  */
 export function restoreIndex(snapshot: IndexSnapshot): InMemoryMatchIndex {
   const index = new InMemoryMatchIndex();
-  snapshot.tokens.forEach((text, id) => {
-    const flags = snapshot.tokenFlags[id]!;
-    const kind = flags & 1 ? "org" : "person";
-    index.vocabulary.intern(prepareToken(text, kind, (flags & 2) !== 0), kind);
+  const { tokens, kinds } = restoreTokens(snapshot.tokens);
+  tokens.forEach((token, id) => {
+    // Remembered, so the vocabulary and the queries take the token as it is.
+    rememberToken(token, kinds[id]!);
+    index.vocabulary.intern(prepareToken(token.text, kinds[id]!, token.abjad), kinds[id]!);
   });
   const forms = new Map(snapshot.rowForms);
   const rowCount = snapshot.rowStart.length;

@@ -1,10 +1,16 @@
 import type { EntityRecord } from "../model/index.js";
 import { CandidateScratch, findCandidateRows, type NameRows } from "./candidates.js";
-import { collectFacts, identifierKeys, type RecordFacts, schemataCompatible } from "./facts.js";
+import {
+  collectFacts,
+  identifierKeys,
+  type RecordFacts,
+  schemataCompatible,
+  schemeBits,
+} from "./facts.js";
+import { JoinedRows } from "./joined-rows.js";
 import { JOINED_SIMILARITY, JOINED_SOUND_SIMILARITY } from "./name-score.js";
 import { type NameKind, nameKind, type PreparedName, prepareNames } from "./prepare.js";
-import { ROUNDING_SLACK } from "./row-bounds.js";
-import { RowMultimap } from "./row-multimap.js";
+import { CONFLICT_COST, ORGANIZATION_ROW, ROUNDING_SLACK } from "./row-bounds.js";
 import { type PreparedRecord, prepareRecord, scorePrepared } from "./score.js";
 import type { TokenInfo } from "./token-similarity.js";
 import {
@@ -42,10 +48,14 @@ export class InMemoryMatchIndex implements MatchIndex, NameRows {
   tokenCount = 0;
   rowJoined: Float64Array = new Float64Array(1024);
   rowSounds: Float64Array = new Float64Array(1024);
+  rowSchemes: Int32Array = new Int32Array(1024);
+  postingSchemes: Int32Array = new Int32Array(1024);
+  /** Per entity: its identifier schemes (`schemeBits`). */
+  private entitySchemes: Int32Array = new Int32Array(1024);
   readonly rowForms = new Map<number, string[]>();
   readonly entityRows: number[] = [];
-  private readonly joined = new RowMultimap();
-  private readonly sounds = new RowMultimap();
+  private readonly joined = new JoinedRows();
+  private readonly sounds = new JoinedRows();
   private readonly identifiers = new Map<string, number[]>();
   private readonly scratch = new CandidateScratch();
   /** Filled as entities are scored: rebuilding these per candidate dominated query time. */
@@ -70,7 +80,13 @@ export class InMemoryMatchIndex implements MatchIndex, NameRows {
     const entityIndex = this.entities.length;
     this.entities.push(entity);
     this.entityRows.push(this.count);
-    for (const id of identifierKeys(entity)) {
+    const props = new Set<string>();
+    const keys = identifierKeys(entity, props);
+    if (entityIndex >= this.entitySchemes.length) {
+      this.entitySchemes = growInt(this.entitySchemes, entityIndex * 2);
+    }
+    this.entitySchemes[entityIndex] = schemeBits(props);
+    for (const id of keys) {
       if (id.startsWith("*:")) pushTo(this.identifiers, id, entityIndex);
     }
     return entityIndex;
@@ -90,16 +106,28 @@ export class InMemoryMatchIndex implements MatchIndex, NameRows {
     this.rowJoined[row] = name.joined;
     this.rowSounds[row] = name.sounds;
     this.nameWeight[row] = name.weight;
+    const schemes = this.entitySchemes[entityIndex]!;
+    // A row's tokens are interned with its entity's kind.
+    const organization = tokens.length > 0 && this.vocabulary.kinds[tokens[0]!] === "org";
+    this.rowSchemes[row] = schemes | (organization ? ORGANIZATION_ROW : 0);
     if (forms.length) this.rowForms.set(row, forms);
     for (let at = 0; at < tokens.length; at++) {
       const id = tokens[at]!;
       this.rowTokens[this.tokenCount++] = id;
+      if (id >= this.postingSchemes.length) {
+        this.postingSchemes = growInt(this.postingSchemes, (id + 1) * 2);
+      }
       const posting = this.postings[id];
-      if (posting) posting.push(row);
-      else this.postings[id] = [row];
+      if (posting) {
+        posting.push(row);
+        this.postingSchemes[id]! &= schemes;
+      } else {
+        this.postings[id] = [row];
+        this.postingSchemes[id] = schemes;
+      }
     }
-    this.joined.add(name.joined, row);
-    if (name.sounds) this.sounds.add(name.sounds, row);
+    this.joined.add(name.joined, tokens.length, row);
+    if (name.sounds) this.sounds.add(name.sounds, tokens.length, row);
   }
 
   private growRows(rows: number, tokens: number): void {
@@ -109,6 +137,7 @@ export class InMemoryMatchIndex implements MatchIndex, NameRows {
       this.rowStart = growInt(this.rowStart, size);
       this.rowJoined = growFloat(this.rowJoined, size);
       this.rowSounds = growFloat(this.rowSounds, size);
+      this.rowSchemes = growInt(this.rowSchemes, size);
     }
     if (tokens > this.rowTokens.length) this.rowTokens = growInt(this.rowTokens, tokens * 2);
     if (rows > this.nameWeight.length) this.nameWeight = growFloat(this.nameWeight, rows * 2);
@@ -167,23 +196,36 @@ export class InMemoryMatchIndex implements MatchIndex, NameRows {
         candidate.bound = Math.max(candidate.bound, bound);
       }
     };
+    const schemes = schemeBits(query.facts.identifierProps);
+    const floor = threshold - ROUNDING_SLACK;
     for (const name of query.names) {
-      for (const [row, bound] of findCandidateRows(this, this.scratch, name, threshold)) {
+      for (const [row, bound] of findCandidateRows(this, this.scratch, {
+        name,
+        threshold,
+        schemes,
+      })) {
         addRow(row, bound);
       }
       // A joined-name hit scores at most the joined similarity, and nothing when both names
       // have the same number of words (then only the token alignment counts).
-      const addJoined = (row: number, bound: number) => {
-        const words = this.rowLength(row);
-        if (words !== name.tokens.length || words <= 1) addRow(row, bound);
+      const words = name.tokens.length;
+      const addJoined = (row: number, similarity: number) => {
+        const rowWords = this.rowLength(row);
+        const bound = similarity - (this.rowSchemes[row]! & schemes ? CONFLICT_COST : 0);
+        if ((rowWords !== words || words <= 1) && bound >= floor) addRow(row, bound);
       };
-      if (JOINED_SIMILARITY >= threshold - ROUNDING_SLACK) {
-        this.joined.forEach(name.joined, (row) => addJoined(row, JOINED_SIMILARITY));
+      if (JOINED_SIMILARITY >= floor) {
+        this.joined.forEachOtherCount(name.joined, words, (row) =>
+          addJoined(row, JOINED_SIMILARITY),
+        );
       }
-      if (name.sounds && JOINED_SOUND_SIMILARITY >= threshold - ROUNDING_SLACK) {
-        this.sounds.forEach(name.sounds, (row) => addJoined(row, JOINED_SOUND_SIMILARITY));
+      if (name.sounds && JOINED_SOUND_SIMILARITY >= floor) {
+        this.sounds.forEachOtherCount(name.sounds, words, (row) =>
+          addJoined(row, JOINED_SOUND_SIMILARITY),
+        );
       }
     }
+    // An entity sharing an identifier gains more than any conflict costs: all its names count.
     for (const id of query.facts.identifiers) {
       for (const entityIndex of this.identifiers.get(id) ?? []) {
         found.set(entityIndex, { rows: undefined, bound: 1 });
@@ -210,6 +252,7 @@ export class InMemoryMatchIndex implements MatchIndex, NameRows {
   search(query: MatchQuery, options: MatchOptions = {}): FoundEntity[] {
     const threshold = options.threshold ?? DEFAULT_THRESHOLD;
     const limit = options.limit ?? DEFAULT_LIMIT;
+    const explain = options.explain ?? true;
     const prepared = prepareRecord(query);
     const schema = options.schema ?? query.schema;
     const ordered = [...this.candidates(prepared, threshold)].sort(
@@ -221,9 +264,11 @@ export class InMemoryMatchIndex implements MatchIndex, NameRows {
       if (top.length >= limit && top[limit - 1]! > candidate.bound + ROUNDING_SLACK) break;
       const entity = this.entities[entityIndex]!;
       if (!acceptable(entity, schema, options)) continue;
-      const result = scorePrepared(prepared, this.preparedEntity(entityIndex, candidate.rows));
-      found.push({ entityIndex, ...result, match: result.score >= threshold });
-      insertScore(top, result.score, limit);
+      const names = this.preparedEntity(entityIndex, candidate.rows);
+      const { score, features, explanation } = scorePrepared(prepared, names, explain);
+      const match = score >= threshold;
+      found.push({ entityIndex, score, features, explanation: explain ? explanation : [], match });
+      insertScore(top, score, limit);
     }
     const ids = this.entities;
     found.sort(

@@ -38,6 +38,7 @@ export function searchOptions(
   resolver: Resolver,
   options: MatcherOptions,
   datasets: string[] | undefined,
+  explain = true,
 ): MatchOptions {
   const queryId = query.id;
   const exclude = (candidate: string) =>
@@ -46,6 +47,7 @@ export function searchOptions(
     threshold: options.threshold ?? 0.7,
     limit: (options.limit ?? 5) * 2,
     exclude,
+    explain,
     ...(datasets ? { datasets } : {}),
   };
 }

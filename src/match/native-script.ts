@@ -16,7 +16,16 @@ export interface NativeName {
 
 const HAN_RUN = /\p{Script=Han}+/gu;
 const HANGUL_RUN = /\p{Script=Hangul}+/gu;
-const NAME_PROPS = ["name", "alias", "previousName", "weakAlias"];
+export const NAME_PROPS = ["name", "alias", "previousName", "weakAlias"];
+const NATIVE_SCRIPT = /[\p{Script=Han}\p{Script=Hangul}]/u;
+
+/**
+ * True when a name has characters `nativeNames` compares (Chinese or Korean).
+ * @example hasNativeScript("高市早苗") // true
+ */
+export function hasNativeScript(name: string): boolean {
+  return NATIVE_SCRIPT.test(name);
+}
 
 function nativeOf(name: string): NativeName | undefined {
   const han = name.match(HAN_RUN)?.join("");

@@ -97,6 +97,25 @@ function tokenWeight(text: string, skel: string, groups: readonly string[], kind
 }
 
 /**
+ * A token's keys as one object literal, the only place tokens are made: V8 gives objects
+ * from another literal (or a spread copy) a map of their own, which made each property read
+ * on a token polymorphic or worse (about 1 µs) in a worker that restored its vocabulary.
+ */
+export function tokenInfo(
+  text: string,
+  skeleton: string,
+  phonetic: string,
+  groups: readonly string[],
+  weight: number,
+  initial: boolean,
+  number: number | undefined,
+  abjad: boolean,
+  consonants: string,
+): TokenInfo {
+  return { text, skeleton, phonetic, groups, weight, initial, number, abjad, consonants };
+}
+
+/**
  * The comparison keys of one normalized token, cached.
  * @example prepareToken("sergey", "person").skeleton // "sergi"
  */
@@ -123,22 +142,35 @@ export function prepareToken(text: string, kind: NameKind = "person", abjad = fa
   const consonants = skeleton(text.replace(/[wy]/g, "u"))
     .replace(/[aeiou]+/g, "")
     .replace(/(.)\1+/g, "$1");
-  // One literal, not a spread: V8 gives every spread copy a map of its own, which made each
-  // property read on a token megamorphic (about 1 µs).
-  const info: TokenInfo = {
+  const info = tokenInfo(
     text,
-    skeleton: skel,
+    skel,
     phonetic,
     groups,
     weight,
     initial,
     number,
-    abjad: abjad && !initial,
+    abjad && !initial,
     consonants,
-  };
+  );
   if (cache.size > 500_000) cache.clear();
   cache.set(text, info);
   return info;
+}
+
+/**
+ * File a token prepared elsewhere (a worker restoring an index) under its kind, so that
+ * `prepareToken` returns it without preparing it again.
+ * @example rememberToken(info, "person"); prepareToken(info.text, "person", info.abjad) === info
+ */
+export function rememberToken(info: TokenInfo, kind: NameKind): void {
+  const cacheKey = info.abjad ? `${kind}!` : kind;
+  let cache = tokenCaches.get(cacheKey);
+  if (!cache) {
+    cache = new Map();
+    tokenCaches.set(cacheKey, cache);
+  }
+  cache.set(info.text, info);
 }
 
 /** In a Latin-script person name a short word without vowels is a run of initials (JC, GW). */

@@ -1,5 +1,6 @@
 import { OMISSION_PENALTY } from "./name-score.js";
 import type { PreparedName } from "./prepare.js";
+import { WEIGHTS } from "./score.js";
 import { tokenSimilarity } from "./token-similarity.js";
 import { TUNING } from "./tuning.js";
 import type { Vocabulary } from "./vocabulary.js";
@@ -14,31 +15,46 @@ export interface TokenRows {
   /** First token of each row in `rowTokens`; a row ends where the next starts. */
   rowStart: Int32Array;
   rowTokens: Int32Array;
+  /** Per row: its entity's identifier schemes (`schemeBits`), and `ORGANIZATION_ROW`. */
+  rowSchemes: Int32Array;
   count: number;
   tokenCount: number;
 }
 
+/** A bit of `rowSchemes` beyond any identifier scheme: the row names an organization. */
+export const ORGANIZATION_ROW = 1 << 30;
+
+/** What an identifier conflict (same register, different number) costs a score at most. */
+export const CONFLICT_COST = -WEIGHTS.identifierConflict;
+
 /**
- * Upper bound of the aligned name score from the similarity-weighted mass each side can pair
- * (`left`, `right`) and the weight that certainly stays unpaired (tokens similar to nothing on
- * the other side). With matched mass M <= (left + right) / 2, paired weight X >= M and unpaired
- * U = total - 2X, the score M / (X + p * U) is largest at X = M as long as p <= 0.5; when both
- * sides keep an unpaired token the conflict penalty applies to at least that weight.
+ * The least penalty an unpaired token can cost: organizations against organizations pay at
+ * least the organization omission penalty, anything else at least `OMISSION_PENALTY`.
+ */
+export function lowestPenalty(bothOrganizations: boolean): number {
+  const omission = bothOrganizations ? TUNING.orgOmissionPenalty : OMISSION_PENALTY;
+  return Math.min(omission, TUNING.conflictPenalty);
+}
+
+/**
+ * Upper bound of the aligned score `M / (X + p U)` when the two sides can pair at most
+ * `left` and `right` similarity-weighted mass (M <= (left + right) / 2 = L, paired weight
+ * X >= M, unpaired U >= total - 2X) and `certain` weight stays unpaired for sure, every
+ * unpaired token costing at least `penalty`. Below p = 0.5 the score is largest at X = M;
+ * from p = 0.5 on, X + p U >= total / 2 + (p - 0.5) U whatever the pairing.
+ * @example pairingBound(8, 8, 22, 0, 1.5) // 0.727: Receiver 37 against Receiver 1234, organizations
  */
 export function pairingBound(
   left: number,
   right: number,
   total: number,
-  unpairedLeft: number,
-  unpairedRight: number,
+  certain: number,
+  penalty: number,
 ): number {
   const paired = (left + right) / 2;
   if (paired <= 0) return 0;
-  const conflict =
-    unpairedLeft > 0 && unpairedRight > 0
-      ? (TUNING.conflictPenalty - OMISSION_PENALTY) * (unpairedLeft + unpairedRight)
-      : 0;
-  return paired / (paired + OMISSION_PENALTY * Math.max(0, total - 2 * paired) + conflict);
+  if (penalty >= 0.5) return paired / (total / 2 + (penalty - 0.5) * certain);
+  return paired / (paired + penalty * Math.max(0, total - 2 * paired));
 }
 
 /**
@@ -101,7 +117,8 @@ export class SimilarityTable {
 
   /**
    * The bound of a row's aligned score with the query name, from the exact similarity of
-   * every token pair (what the scorer's alignment can at best achieve).
+   * every token pair (what the scorer's alignment can at best achieve). A token similar to
+   * nothing stays unpaired, unless it is a number: leftover numbers pair at similarity 0.
    */
   rowBound(rows: TokenRows, row: number): number {
     const tokens = this.name!.tokens;
@@ -110,8 +127,9 @@ export class SimilarityTable {
     for (let column = 0; column < width; column++) best[column] = 0;
     let right = 0;
     let unpairedRight = 0;
+    const start = rows.rowStart[row]!;
     const end = row + 1 < rows.count ? rows.rowStart[row + 1]! : rows.tokenCount;
-    for (let at = rows.rowStart[row]!; at < end; at++) {
+    for (let at = start; at < end; at++) {
       const id = rows.rowTokens[at]!;
       const offset = this.slot(id);
       let most = 0;
@@ -120,18 +138,22 @@ export class SimilarityTable {
         if (value > most) most = value;
         if (value > best[column]!) best[column] = value;
       }
-      const weight = rows.vocabulary.tokens[id]!.weight;
-      right += weight * most;
-      if (most === 0) unpairedRight += weight;
+      const token = rows.vocabulary.tokens[id]!;
+      right += token.weight * most;
+      if (most === 0 && token.number === undefined) unpairedRight += token.weight;
     }
     let left = 0;
     let unpairedLeft = 0;
     for (let column = 0; column < width; column++) {
-      const weight = tokens[column]!.weight;
-      left += weight * best[column]!;
-      if (best[column] === 0) unpairedLeft += weight;
+      const token = tokens[column]!;
+      left += token.weight * best[column]!;
+      if (best[column] === 0 && token.number === undefined) unpairedLeft += token.weight;
     }
     const total = this.name!.weight + rows.nameWeight[row]!;
-    return pairingBound(left, right, total, unpairedLeft, unpairedRight);
+    const organizations =
+      this.name!.kind === "org" && (rows.rowSchemes[row]! & ORGANIZATION_ROW) !== 0;
+    const penalty =
+      unpairedLeft > 0 && unpairedRight > 0 ? TUNING.conflictPenalty : lowestPenalty(organizations);
+    return pairingBound(left, right, total, unpairedLeft + unpairedRight, penalty);
   }
 }

@@ -1,4 +1,10 @@
-import { collectFacts, datesAgree, type RecordFacts, schemataCompatible } from "./facts.js";
+import {
+  collectFacts,
+  conflictingScheme,
+  datesAgree,
+  type RecordFacts,
+  schemataCompatible,
+} from "./facts.js";
 import { bestNameComparison, describeComparison, type NameComparison } from "./name-score.js";
 import { compareNative } from "./native-script.js";
 import { type PreparedName, prepareNames } from "./prepare.js";
@@ -47,7 +53,7 @@ function identifierFeatures(left: RecordFacts, right: RecordFacts): FeatureContr
   }
   // Same registry, different number: a different entity unless the name says otherwise.
   const schemes = [...left.identifierProps].filter((prop) => right.identifierProps.has(prop));
-  const specific = schemes.filter((prop) => prop !== "idNumber" && prop !== "registrationNumber");
+  const specific = schemes.filter(conflictingScheme);
   return specific.length
     ? [feature("identifier_conflict", 1, WEIGHTS.identifierConflict, specific.join(", "))]
     : [];
@@ -84,9 +90,10 @@ function legalFormFeature(
   return [feature("legal_form_mismatch", 1, WEIGHTS.legalFormMismatch, detail)];
 }
 
-function nameFeature(comparison: NameComparison | undefined): FeatureContribution {
+function nameFeature(comparison: NameComparison | undefined, explain: boolean) {
   if (!comparison) return feature("name_similarity", 0, WEIGHTS.name, "no names");
-  return feature("name_similarity", comparison.score, WEIGHTS.name, describeComparison(comparison));
+  const detail = explain ? describeComparison(comparison) : undefined;
+  return feature("name_similarity", comparison.score, WEIGHTS.name, detail);
 }
 
 /** Same-script Chinese or Korean names that differ cap the name score at their own similarity. */
@@ -102,11 +109,18 @@ function nativeFeature(
   return [feature("native_script_mismatch", comparison.score - native.score, -1, detail)];
 }
 
-/** Score two prepared records; see `scorePair`. */
-export function scorePrepared(left: PreparedRecord, right: PreparedRecord): PairScore {
+/**
+ * Score two prepared records; see `scorePair`. Without `explain` the name feature carries
+ * no detail (the aligned pairs in words), which screening does not print.
+ */
+export function scorePrepared(
+  left: PreparedRecord,
+  right: PreparedRecord,
+  explain = true,
+): PairScore {
   const comparison = bestNameComparison(left.names, right.names);
   const explanation = [
-    nameFeature(comparison),
+    nameFeature(comparison, explain),
     ...nativeFeature(comparison, left.facts, right.facts),
   ];
   if (!schemataCompatible(left.facts.schema, right.facts.schema)) {

@@ -6,10 +6,11 @@ import type { MatchQuery } from "./types.js";
 /** Queries per batch sent to a worker: enough to make a message cheap beside the work. */
 const BATCH = 256;
 /**
- * Workers start once screening here has taken this long: starting them (modules, index
- * snapshot, cold caches) costs about a second of CPU each, which short inputs never repay.
+ * Workers start once screening here has taken this long: starting one (modules, index
+ * snapshot, cold caches) costs about 0.7 s of CPU, which inputs shorter than about twice
+ * that never repay.
  */
-const WORKERS_AFTER_MS = 2000;
+const WORKERS_AFTER_MS = 1000;
 
 type Searched = [MatchQuery[], FoundEntity[][]];
 
@@ -31,7 +32,7 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
 /** Where to search: a loaded pool, or how many worker threads to start if the input is long. */
 export interface SearchThreads {
   workers?: number;
-  /** Start the workers once searching here has taken this long (default 2 s). */
+  /** Start the workers once searching here has taken this long (default 1 s). */
   workersAfterMs?: number;
   pool?: ScreenPool;
 }
@@ -54,7 +55,7 @@ export async function* searchInOrder(
   const searchHere = (batch: MatchQuery[]): Searched => [
     batch,
     batch.map((query) =>
-      matcher.index.search(query, searchOptions(query, matcher.resolver, options, datasets)),
+      matcher.index.search(query, searchOptions(query, matcher.resolver, options, datasets, false)),
     ),
   ];
   let pool = threads.pool;

@@ -39,7 +39,7 @@ function answer(request: WorkerRequest): WorkerReply {
   const { batch, queries, options, datasets } = request;
   try {
     const found = queries.map((query) =>
-      index!.search(query, searchOptions(query, resolver, options, datasets)),
+      index!.search(query, searchOptions(query, resolver, options, datasets, false)),
     );
     return { type: "found", batch, found };
   } catch (error) {

@@ -39,7 +39,7 @@ export interface ScreenOptions {
   user?: string;
   /**
    * Worker threads to search in once screening here takes longer than `workersAfterMs`
-   * (default 2 s; 1 worker: this thread only), or a loaded pool to use; results are the
+   * (default 1 s; 1 worker: this thread only), or a loaded pool to use; results are the
    * same either way.
    */
   workers?: number;

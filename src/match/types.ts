@@ -33,6 +33,8 @@ export interface MatchOptions {
   /** Only candidates whose schema is compatible with this one (default: the query's). */
   schema?: string;
   exclude?: (candidateId: string) => boolean;
+  /** Return each feature's contribution and detail (default true); screening prints only the features. */
+  explain?: boolean;
 }
 
 export interface MatchHit extends PairScore {
