@@ -151,23 +151,26 @@ export class FactWriter {
   }
 
   /**
-   * Write what is buffered and keep the indexes, so that a query in the middle of the load
-   * (ingest resolving its parties) finds what was written so far, by index.
+   * Write what is buffered, the open fact included, and keep the indexes, so that a query in
+   * the middle of the load (ingest resolving its parties) finds everything added so far, by
+   * index. A statement that continues the closed fact starts a fact row of its own.
    */
   settle(): void {
-    this.facts.flush();
-    this.references.flush();
-    this.identifiers.flush();
+    this.flush();
     this.indexes.restore(true);
   }
 
   /** Write what is buffered; the load is complete. */
   finish(): void {
+    this.flush();
+    this.indexes.restore();
+  }
+
+  private flush(): void {
     this.close();
     this.facts.flush();
     this.references.flush();
     this.identifiers.flush();
-    this.indexes.restore();
   }
 
   /** The open fact when `statement` continues it, else a new one. */

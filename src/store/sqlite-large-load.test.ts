@@ -65,13 +65,17 @@ describe("a load larger than the workspace", () => {
     const store = await openSmall();
     // Ingest reads the store mid-load (to resolve parties): it sees what was written, by index.
     let midLoad: unknown[] = [];
+    let lastRow: Statement[] = [];
     async function* readingRows(): AsyncIterable<Statement[]> {
       yield* rows(ROWS);
       const found = [await store.getStatements("pay-7"), await store.getReferences("payer-7")];
       midLoad = [...found, indexes(store)];
+      // The last row's fact was still open when the query came.
+      lastRow = await store.getStatements(`pay-${ROWS - 1}`);
     }
     const summary = await store.replaceDataset(load("big"), readingRows());
     expect(midLoad).toEqual([row(7), [row(7)[1]], ["facts_dataset", "facts_entity"]]);
+    expect(lastRow).toEqual(row(ROWS - 1));
     expect(summary).toMatchObject({ entities: ROWS, statements: ROWS * 3 });
     expect(indexes(store)).toEqual(["facts_dataset", "facts_entity"]);
     expect(await store.getStatements("pay-200001")).toEqual(row(200_001));
