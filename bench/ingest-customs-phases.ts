@@ -3,6 +3,7 @@ import { createReadStream } from "node:fs";
 import { join } from "node:path";
 import { Parser } from "csv-parse";
 import { ingestEvidence } from "../src/ingest/index.js";
+import { batchSize } from "../src/model/index.js";
 import { createTableFormat, probeFile, toSourceInputs } from "../src/sources/index.js";
 import { openCsv } from "../src/sources/tables/csv.js";
 import { SqliteStore } from "../src/store/index.js";
@@ -34,7 +35,7 @@ async function map(path: string): Promise<number> {
   const files = await toSourceInputs([await probeFile(path)]);
   let count = 0;
   const format = createTableFormat({ kind: "customs" });
-  for await (const batch of format.read(files, { dataset: "customs" })) count += batch.length;
+  for await (const batch of format.read(files, { dataset: "customs" })) count += batchSize(batch);
   return count;
 }
 

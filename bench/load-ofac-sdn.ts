@@ -8,6 +8,7 @@ import { createReadStream, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parse } from "csv-parse";
+import { batchSize } from "../src/model/index.js";
 import { toSourceInputs } from "../src/sources/files.js";
 import { expandPaths, listFormats, loadLists, probeFile } from "../src/sources/index.js";
 import { SqliteStore } from "../src/store/index.js";
@@ -50,7 +51,7 @@ async function readOnly(): Promise<number> {
     if (!claimed.length) continue;
     const inputs = await toSourceInputs(claimed);
     for await (const batch of format.read(inputs, { dataset: format.dataset }))
-      statements += batch.length;
+      statements += batchSize(batch);
   }
   return statements;
 }

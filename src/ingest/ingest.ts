@@ -1,7 +1,7 @@
 import { basename, extname } from "node:path";
 import { createMentionAnnotator } from "../extract/index.js";
 import { buildMatchIndex, type MatchIndex } from "../match/index.js";
-import { SanctraceError, type Statement, slugId } from "../model/index.js";
+import { type Batch, SanctraceError, slugId } from "../model/index.js";
 import {
   createTableFormat,
   evidenceFormats,
@@ -124,7 +124,7 @@ export async function ingestEvidence(
   const index = resolve ? (options.matchIndex ?? (await buildIndex(store, dataset))) : undefined;
   const parties = new PartyCollector();
   const resolutions: Resolution[] = [];
-  async function* statements(): AsyncIterable<Statement[]> {
+  async function* statements(): AsyncIterable<Batch> {
     for (const { format, files } of assigned) {
       const context = { dataset, ...(annotate ? { annotate } : {}) };
       for await (const batch of format.read(files, context)) {

@@ -1,4 +1,4 @@
-import { isA, type Statement } from "../model/index.js";
+import { type Batch, type Fact, isA, isFactBatch, type Statement } from "../model/index.js";
 
 /** Identifier properties that, equal on both sides, say two parties are the same. */
 export const LINKING_IDENTIFIERS = [
@@ -31,26 +31,37 @@ export class PartyCollector {
   private readonly parties = new Map<string, Party>();
   private readonly legal = new Map<string, boolean>();
 
-  observe(statements: readonly Statement[]): void {
-    for (const statement of statements) {
-      if (!KEPT.has(statement.prop) || !this.isParty(statement.schema)) continue;
-      let party = this.parties.get(statement.entityId);
-      if (!party) {
-        party = {
-          id: statement.entityId,
-          schema: statement.schema,
-          properties: {},
-          locators: {},
-          source: statement.source,
-        };
-        this.parties.set(statement.entityId, party);
-      }
-      if (isA(statement.schema, party.schema)) party.schema = statement.schema;
-      const values = party.properties[statement.prop];
-      if (!values) party.properties[statement.prop] = [statement.value];
-      else if (!values.includes(statement.value)) values.push(statement.value);
-      party.locators[statement.prop] ??= statement.locator;
+  observe(batch: Batch): void {
+    if (!isFactBatch(batch)) {
+      for (const { prop, value, ...fact } of batch) this.observeValue(fact, prop, value);
+      return;
     }
+    for (const fact of batch.facts) {
+      if (!this.isParty(fact.schema)) continue;
+      const { values } = fact;
+      for (let at = 0; at < values.length; at += 2)
+        this.observeValue(fact, values[at]!, values[at + 1]!);
+    }
+  }
+
+  private observeValue(fact: Omit<Fact, "values">, prop: string, value: string): void {
+    if (!KEPT.has(prop) || !this.isParty(fact.schema)) return;
+    let party = this.parties.get(fact.entityId);
+    if (!party) {
+      party = {
+        id: fact.entityId,
+        schema: fact.schema,
+        properties: {},
+        locators: {},
+        source: fact.source,
+      };
+      this.parties.set(fact.entityId, party);
+    }
+    if (isA(fact.schema, party.schema)) party.schema = fact.schema;
+    const values = party.properties[prop];
+    if (!values) party.properties[prop] = [value];
+    else if (!values.includes(value)) values.push(value);
+    party.locators[prop] ??= fact.locator;
   }
 
   private isParty(schema: string): boolean {

@@ -17,11 +17,17 @@ export {
   model,
   propertyType,
 } from "./model.js";
-export type {
-  EntityRecord,
-  FtmEntity,
-  Locator,
-  Provenance,
-  SourceFile,
-  Statement,
+export {
+  type Batch,
+  batchSize,
+  batchStatements,
+  type EntityRecord,
+  type Fact,
+  type FactBatch,
+  type FtmEntity,
+  isFactBatch,
+  type Locator,
+  type Provenance,
+  type SourceFile,
+  type Statement,
 } from "./statement.js";

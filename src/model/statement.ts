@@ -44,3 +44,64 @@ export interface FtmEntity {
   datasets?: string[];
   caption?: string;
 }
+
+/**
+ * Statements that share entity, schema and provenance, packed: the values one table row
+ * states about one of its entities. `values` holds prop, value, prop, value, … in the order
+ * stated. A million rows make a million facts rather than eleven million statements.
+ */
+export interface Fact extends Provenance {
+  entityId: string;
+  schema: string;
+  values: string[];
+}
+
+/** Facts as a batch of their own, told apart from a batch of statements. */
+export interface FactBatch {
+  facts: Fact[];
+}
+
+/** What a reader yields and the store takes: statements, or facts (tables). */
+export type Batch = Statement[] | FactBatch;
+
+/**
+ * True when `batch` holds facts.
+ * @example isFactBatch({ facts: [] }) // true
+ */
+export function isFactBatch(batch: Batch): batch is FactBatch {
+  return !Array.isArray(batch);
+}
+
+/**
+ * The statements of a batch, facts unpacked in order.
+ * @example batchStatements({ facts: [fact] })[0].prop // "name"
+ */
+export function batchStatements(batch: Batch): Statement[] {
+  if (!isFactBatch(batch)) return batch;
+  const out: Statement[] = [];
+  for (const { entityId, schema, dataset, source, locator, values } of batch.facts) {
+    for (let at = 0; at < values.length; at += 2) {
+      out.push({
+        entityId,
+        schema,
+        prop: values[at]!,
+        value: values[at + 1]!,
+        dataset,
+        source,
+        locator,
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * How many statements a batch holds.
+ * @example batchSize([statement]) // 1
+ */
+export function batchSize(batch: Batch): number {
+  if (!isFactBatch(batch)) return batch.length;
+  let size = 0;
+  for (const fact of batch.facts) size += fact.values.length / 2;
+  return size;
+}

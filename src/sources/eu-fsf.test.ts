@@ -4,7 +4,7 @@ import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { tempDir } from "../../test/helpers/cli.js";
 import { sharedData, sharedPath, skipWithoutShared } from "../../test/helpers/shared.js";
-import { foldStatements, type Statement } from "../model/index.js";
+import { batchStatements, foldStatements, type Statement } from "../model/index.js";
 import { euFsfFormat } from "./eu-fsf.js";
 import { parseNameAliases, quotedStrings } from "./eu-names.js";
 import { expandPaths, probeFile, toSourceInputs } from "./files.js";
@@ -21,7 +21,7 @@ async function readFolder(folder: string) {
   const inputs = await toSourceInputs(euFsfFormat.claim(probes));
   const statements: Statement[] = [];
   for await (const batch of euFsfFormat.read(inputs, { dataset: "eu_fsf" }))
-    statements.push(...batch);
+    statements.push(...batchStatements(batch));
   return statements;
 }
 

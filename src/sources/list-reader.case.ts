@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Statement } from "../model/index.js";
+import { batchStatements, type Statement } from "../model/index.js";
 import { BATCH_SIZE } from "./batcher.js";
 import { expandPaths, probeFile, toSourceInputs } from "./files.js";
 import { hasProperty } from "./identifiers.js";
@@ -20,7 +20,8 @@ export interface ListReaderCase {
 
 async function readAll(format: SourceFormat, inputs: SourceInput[]) {
   const batches: Statement[][] = [];
-  for await (const batch of format.read(inputs, { dataset: format.dataset })) batches.push(batch);
+  for await (const batch of format.read(inputs, { dataset: format.dataset }))
+    batches.push(batchStatements(batch));
   return batches;
 }
 

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { tempDir } from "../../test/helpers/cli.js";
 import { sharedData, sharedPath, skipWithoutShared } from "../../test/helpers/shared.js";
-import { foldStatements, type Statement } from "../model/index.js";
+import { batchStatements, foldStatements, type Statement } from "../model/index.js";
 import { expandPaths, probeFile, toSourceInputs } from "./files.js";
 import { describeListReader } from "./list-reader.case.js";
 import { ofacConsFormat, ofacSdnFormat } from "./ofac-csv.js";
@@ -30,7 +30,7 @@ async function readFolderOnce(format: SourceFormat, folder: string) {
   const names = new Map(inputs.map((input) => [input.sha256, input.name]));
   const statements: Statement[] = [];
   for await (const batch of format.read(inputs, { dataset: format.dataset }))
-    statements.push(...batch);
+    statements.push(...batchStatements(batch));
   return { statements, names };
 }
 

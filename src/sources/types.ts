@@ -1,4 +1,4 @@
-import type { Statement } from "../model/index.js";
+import type { Batch } from "../model/index.js";
 import type { TextAnnotator } from "./documents/types.js";
 
 /** A file offered to the readers: its path, name and first bytes for format detection. */
@@ -25,7 +25,7 @@ export interface ReadContext {
 
 /**
  * One reader per format. `claim` picks the files it handles (from content, not names alone);
- * `read` streams their statements in batches.
+ * `read` streams their statements in batches (tables: as facts, one per entity and row).
  */
 export interface SourceFormat {
   id: string;
@@ -35,5 +35,5 @@ export interface SourceFormat {
   kind: "list" | "evidence";
   /** The files of `probes` this format reads, or an empty array. */
   claim(probes: FileProbe[]): FileProbe[];
-  read(files: SourceInput[], context: ReadContext): AsyncIterable<Statement[]>;
+  read(files: SourceInput[], context: ReadContext): AsyncIterable<Batch>;
 }

@@ -1,4 +1,4 @@
-import { SanctraceError, type Statement } from "../model/index.js";
+import { type Fact, SanctraceError, type Statement } from "../model/index.js";
 
 /** Past this many entities the ids are let go: the store counts them where it wrote them. */
 const MAX_TRACKED_ENTITIES = 100_000;
@@ -18,27 +18,42 @@ export class LoadCounts {
   constructor(private readonly dataset: string) {}
 
   add(statement: Statement): void {
-    if (statement.dataset !== this.dataset) {
+    this.enter(statement);
+    this.statements++;
+    this.observe(statement.entityId, statement.schema, statement.prop, statement.value);
+  }
+
+  /** Count the statements of a fact. */
+  addFact(fact: Fact): void {
+    this.enter(fact);
+    const { values } = fact;
+    this.statements += values.length / 2;
+    for (let at = 0; at < values.length; at += 2) {
+      this.observe(fact.entityId, fact.schema, values[at]!, values[at + 1]!);
+    }
+  }
+
+  private enter({ dataset, entityId }: { dataset: string; entityId: string }): void {
+    if (dataset !== this.dataset) {
       throw new SanctraceError(
         "store_dataset_mismatch",
-        `statement for dataset ${statement.dataset} in a load of ${this.dataset}`,
-        statement.entityId,
+        `statement for dataset ${dataset} in a load of ${this.dataset}`,
+        entityId,
       );
     }
-    this.statements++;
     // Statements come grouped by entity: skip the set for the same entity again.
-    if (statement.entityId !== this.lastEntityId) {
-      this.lastEntityId = statement.entityId;
-      this.entityIds?.add(statement.entityId);
+    if (entityId !== this.lastEntityId) {
+      this.lastEntityId = entityId;
+      this.entityIds?.add(entityId);
       // A million row entities would hold a million ids in memory to count them.
       if (this.entityIds && this.entityIds.size > MAX_TRACKED_ENTITIES) this.entityIds = undefined;
     }
-    // A target is an entity a Sanction points at, or one tagged with a sanction topic.
-    if (statement.prop === "entity" && statement.schema === "Sanction") {
-      this.targetIds.add(statement.value);
-    } else if (statement.prop === "topics" && /^sanction/i.test(statement.value)) {
-      this.targetIds.add(statement.entityId);
-    }
+  }
+
+  /** A target is an entity a Sanction points at, or one tagged with a sanction topic. */
+  private observe(entityId: string, schema: string, prop: string, value: string): void {
+    if (prop === "entity" && schema === "Sanction") this.targetIds.add(value);
+    else if (prop === "topics" && /^sanction/i.test(value)) this.targetIds.add(entityId);
   }
 
   /** Distinct entities so far; undefined past `MAX_TRACKED_ENTITIES` (count them in the store). */

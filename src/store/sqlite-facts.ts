@@ -1,5 +1,11 @@
 import type Database from "better-sqlite3";
-import { propertyType, type Statement } from "../model/index.js";
+import {
+  type Batch,
+  type Fact,
+  isFactBatch,
+  propertyType,
+  type Statement,
+} from "../model/index.js";
 import { LoadCounts } from "./load-counts.js";
 import type { Atoms } from "./sqlite-atoms.js";
 import { BulkInsert } from "./sqlite-bulk.js";
@@ -110,16 +116,29 @@ export class FactWriter {
     this.indexes = new FactIndexes(db);
   }
 
-  add(batch: readonly Statement[]): void {
+  add(batch: Batch): void {
+    if (isFactBatch(batch)) {
+      for (const fact of batch.facts) this.addFact(fact);
+      return;
+    }
     for (const statement of batch) {
       this.counts.add(statement);
-      const fact = this.factFor(statement);
-      const property = this.propertyOf(fact, statement.prop);
-      fact.pairs.push(property.key, statement.value);
-      if (property.side === "references") this.references.add(fact.id, statement.value);
-      else if (property.side === "identifiers")
-        this.identifiers.add(fact.id, statement.value, property.key);
+      this.addValue(this.factFor(statement), statement.prop, statement.value);
     }
+  }
+
+  private addFact(fact: Fact): void {
+    this.counts.addFact(fact);
+    const open = this.factFor(fact);
+    const { values } = fact;
+    for (let at = 0; at < values.length; at += 2) this.addValue(open, values[at]!, values[at + 1]!);
+  }
+
+  private addValue(fact: OpenFact, prop: string, value: string): void {
+    const property = this.propertyOf(fact, prop);
+    fact.pairs.push(property.key, value);
+    if (property.side === "references") this.references.add(fact.id, value);
+    else if (property.side === "identifiers") this.identifiers.add(fact.id, value, property.key);
   }
 
   /** The fact's next property: the one at the same place in the last fact, else looked up. */
@@ -173,8 +192,8 @@ export class FactWriter {
     this.identifiers.flush();
   }
 
-  /** The open fact when `statement` continues it, else a new one. */
-  private factFor(statement: Statement): OpenFact {
+  /** The open fact when `statement` (or a fact) continues it, else a new one. */
+  private factFor(statement: Omit<Statement, "prop" | "value">): OpenFact {
     const open = this.open;
     if (
       open &&

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import Database from "better-sqlite3";
 import {
+  type Batch,
+  batchSize,
   type EntityRecord,
   foldStatements,
   isA,
@@ -107,7 +109,7 @@ export class SqliteStore implements Store {
 
   async replaceDataset(
     load: DatasetLoad,
-    batches: AsyncIterable<Statement[]>,
+    batches: AsyncIterable<Batch>,
     onProgress?: ProgressListener,
   ): Promise<DatasetSummary> {
     const db = this.db;
@@ -119,7 +121,7 @@ export class SqliteStore implements Store {
       let done = 0;
       for await (const batch of batches) {
         writer.add(batch);
-        done += batch.length;
+        done += batchSize(batch);
         onProgress?.(done);
       }
       writer.finish();

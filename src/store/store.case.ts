@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Statement } from "../model/index.js";
+import type { Batch, Fact, Statement } from "../model/index.js";
 import type { DatasetLoad, Judgement, Store } from "./store.js";
 
 const source = { name: "list.csv", sha256: "a".repeat(64), size: 10 };
@@ -15,6 +15,14 @@ function statement(entityId: string, prop: string, value: string, dataset = "alp
 
 async function* batches(...groups: Statement[][]): AsyncIterable<Statement[]> {
   yield* groups;
+}
+
+async function* mixed(...groups: Batch[]): AsyncIterable<Batch> {
+  yield* groups;
+}
+
+function fact(entityId: string, schema: string, values: string[], locator = "row:2"): Fact {
+  return { entityId, schema, values, dataset: "alpha", source: source.sha256, locator };
 }
 
 async function* failing(statements: Statement[]): AsyncIterable<Statement[]> {
@@ -60,6 +68,28 @@ export function describeStoreContract(name: string, createStore: () => Promise<S
       );
       expect(summary).toMatchObject({ name: "alpha", entities: 3, targets: 1, statements: 4 });
       expect((await store.getReferences("c1")).map((s) => s.entityId)).toEqual(["s1"]);
+      await store.close();
+    });
+
+    it("stores facts (a table's rows) as the statements they pack, counted and linked", async () => {
+      const store = await createStore();
+      const summary = await store.replaceDataset(
+        load("alpha"),
+        mixed(
+          { facts: [fact("c1", "Company", ["name", "Kupol", "innCode", "1831083343"])] },
+          [statement("c2", "name", "Vector")],
+          { facts: [fact("s1", "Sanction", ["entity", "c1", "authority", "OFAC"], "row:3")] },
+        ),
+      );
+      expect(summary).toMatchObject({ entities: 3, targets: 1, statements: 5 });
+      expect((await store.getStatements("c1")).map((s) => [s.prop, s.value, s.locator])).toEqual([
+        ["name", "Kupol", "row:2"],
+        ["innCode", "1831083343", "row:2"],
+      ]);
+      expect((await store.getReferences("c1")).map((s) => [s.entityId, s.locator])).toEqual([
+        ["s1", "row:3"],
+      ]);
+      expect(await store.findByValue("innCode", ["1831083343"])).toEqual(["c1"]);
       await store.close();
     });
 

@@ -1,4 +1,4 @@
-import type { EntityRecord, SourceFile, Statement } from "../model/index.js";
+import type { Batch, EntityRecord, SourceFile, Statement } from "../model/index.js";
 
 /** What a loader tells the store about the dataset it is replacing. */
 export interface DatasetLoad {
@@ -87,7 +87,7 @@ export interface Store {
    */
   replaceDataset(
     load: DatasetLoad,
-    batches: AsyncIterable<Statement[]>,
+    batches: AsyncIterable<Batch>,
     onProgress?: ProgressListener,
   ): Promise<DatasetSummary>;
   /** Delete a dataset and its statements. Returns false when it was not loaded. */

@@ -1,7 +1,12 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type EntityRecord, foldStatements, type Statement } from "../../src/model/index.js";
+import {
+  batchStatements,
+  type EntityRecord,
+  foldStatements,
+  type Statement,
+} from "../../src/model/index.js";
 import { toSourceInputs } from "../../src/sources/files.js";
 import { probeFile, type SourceFormat, type SourceInput } from "../../src/sources/index.js";
 
@@ -24,7 +29,8 @@ export async function readStatements(
   dataset = format.dataset,
 ): Promise<Statement[]> {
   const statements: Statement[] = [];
-  for await (const batch of format.read(files, { dataset })) statements.push(...batch);
+  for await (const batch of format.read(files, { dataset }))
+    statements.push(...batchStatements(batch));
   return statements;
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { batchStatements } from "../../model/index.js";
 import { builtinMapping, type TableKind } from "./builtins.js";
 import { compileMapping } from "./compile.js";
 
@@ -95,7 +96,7 @@ describe("compileMapping", () => {
       table: "t.csv",
     });
     const lines = rowsOf(columns, 60).flatMap((cells, index) =>
-      map(cells, `row:${index + 2}`).map((s) =>
+      batchStatements({ facts: map(cells, `row:${index + 2}`) }).map((s) =>
         [s.locator, s.entityId.slice(0, 12), s.schema, s.prop, s.value].join(" | "),
       ),
     );

@@ -1,4 +1,4 @@
-import type { Statement } from "../../model/index.js";
+import type { Fact } from "../../model/index.js";
 import { hasLegalForm, identifierProps } from "./convert.js";
 import {
   type CompiledEntity,
@@ -88,9 +88,9 @@ function rawOf(entity: CompiledEntity, cells: string[], ids: Array<string | unde
   return raw;
 }
 
-/** Where the statements of a row go, and what is remembered across rows. */
+/** Where the facts of a row go, and what is remembered across rows. */
 interface RowState {
-  out: Statement[];
+  out: Fact[];
   locator: string;
   /** Values already stated per entity id (recurring entities only). */
   stated: Map<string, Set<string>>;
@@ -121,6 +121,7 @@ function stateRecurring(
     stated = new Set();
     row.stated.set(entityId, stated);
   }
+  const fresh: string[] = [];
   for (let at = 0; at < values.length; at += 2) {
     const prop = values[at]!;
     // A party's values are kept until it is resolved, the chunks they came from not.
@@ -128,14 +129,22 @@ function stateRecurring(
     const key = `${schema}\u0000${prop}\u0000${value}`;
     if (stated.has(key)) continue;
     stated.add(key);
-    const { dataset, source } = context;
-    row.out.push({ entityId, schema, prop, value, dataset, source, locator: row.locator });
+    fresh.push(prop, value);
   }
+  if (fresh.length) pushFact(row, context, entityId, schema, fresh);
   return true;
 }
 
-/** Values of the entity being stated, reused row after row: prop, value, prop, value ... */
-const scratch: string[] = [];
+function pushFact(
+  row: RowState,
+  context: MapContext,
+  entityId: string,
+  schema: string,
+  values: string[],
+): void {
+  const { dataset, source } = context;
+  row.out.push({ entityId, schema, dataset, source, locator: row.locator, values });
+}
 
 /** State an entity of this row alone (a declaration, a payment). */
 function stateOnce(
@@ -146,23 +155,9 @@ function stateOnce(
   row: RowState,
   context: MapContext,
 ): boolean {
-  const values = scratch;
-  values.length = 0;
+  const values: string[] = [];
   if (!collectValues(entity, cells, ids, values)) return false;
-  const schema = classify(entity, values);
-  const { dataset, source } = context;
-  const { out, locator } = row;
-  for (let at = 0; at < values.length; at += 2) {
-    out.push({
-      entityId,
-      schema,
-      prop: values[at]!,
-      value: values[at + 1]!,
-      dataset,
-      source,
-      locator,
-    });
-  }
+  if (values.length) pushFact(row, context, entityId, classify(entity, values), values);
   return true;
 }
 
@@ -193,7 +188,8 @@ function compileQuery(
 }
 
 /**
- * Compile a mapping against a table's columns into a function from a row to statements.
+ * Compile a mapping against a table's columns into a function from a row to facts (one per
+ * entity the row states something about).
  * Entities referenced by others (parties, accounts) recur across rows; each of their values
  * is stated once, at the first row that gives it. Refuses columns the table lacks with
  * `mapping_missing_column`, naming the mapping and the column.

@@ -4,7 +4,7 @@ import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { tempDir } from "../../../test/helpers/cli.js";
-import { foldStatements, type Statement } from "../../model/index.js";
+import { batchStatements, foldStatements, type Statement } from "../../model/index.js";
 import { probeFile, toSourceInputs } from "../files.js";
 import type { SourceFormat } from "../types.js";
 import { createTableFormat, tableFormat } from "./format.js";
@@ -15,7 +15,8 @@ async function readAll(format: SourceFormat, path: string): Promise<Statement[]>
   expect(format.claim([probe])).toEqual([probe]);
   const [file] = await toSourceInputs([probe]);
   const statements: Statement[] = [];
-  for await (const batch of format.read([file!], { dataset: "case" })) statements.push(...batch);
+  for await (const batch of format.read([file!], { dataset: "case" }))
+    statements.push(...batchStatements(batch));
   return statements;
 }
 

@@ -1,6 +1,6 @@
 import { extname } from "node:path";
 import iconv from "iconv-lite";
-import { makeId, type Statement } from "../../model/index.js";
+import { type Fact, makeId, type Statement } from "../../model/index.js";
 import type { FileProbe, ReadContext, SourceFormat, SourceInput } from "../types.js";
 import { recognizeColumns } from "./builtin-fields.js";
 import { builtinMapping, type TableKind } from "./builtins.js";
@@ -87,16 +87,12 @@ async function* readTable(file: SourceInput, context: ReadContext, options: Tabl
   });
   let rows = 0;
   for await (const batch of table.rows) {
-    const statements: Statement[] = [];
+    const facts: Fact[] = [];
     for (const row of batch) {
-      mapRow(
-        row.cells,
-        row.sheet ? `sheet:${row.sheet} row:${row.row}` : `row:${row.row}`,
-        statements,
-      );
+      mapRow(row.cells, row.sheet ? `sheet:${row.sheet} row:${row.row}` : `row:${row.row}`, facts);
     }
     rows += batch.length;
-    yield statements;
+    yield { facts };
   }
   yield tableStatements(file, table, rows, context);
 }

@@ -1,10 +1,10 @@
-import { makeId, SanctraceError, type Statement } from "../../model/index.js";
+import { type Fact, makeId, SanctraceError } from "../../model/index.js";
 import { converterFor } from "./convert.js";
 import type { EntitySpec, MappingSpec, PropertySpec, QuerySpec } from "./mapping.js";
 import { detach } from "./table.js";
 
-/** Turns one table row into statements, pushed to `out` (a new array by default). */
-export type RowMapper = (cells: string[], locator: string, out?: Statement[]) => Statement[];
+/** Turns one table row into facts, pushed to `out` (a new array by default). */
+export type RowMapper = (cells: string[], locator: string, out?: Fact[]) => Fact[];
 
 interface MapContext {
   dataset: string;
