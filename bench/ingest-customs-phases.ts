@@ -9,7 +9,14 @@ import { openCsv } from "../src/sources/tables/csv.js";
 import { SqliteStore } from "../src/store/index.js";
 import { seedRegister } from "./ingest-customs-data.js";
 
-export type PhaseName = "baseline" | "parse" | "map" | "store" | "resolve";
+export type PhaseName =
+  | "baseline"
+  | "parse"
+  | "map"
+  | "store"
+  | "resolve"
+  | "store-1t"
+  | "resolve-1t";
 
 async function baseline(path: string): Promise<number> {
   let count = 0;
@@ -40,14 +47,19 @@ async function map(path: string): Promise<number> {
 }
 
 /** Statements stored; the register is seeded before the clock starts. */
-async function ingest(path: string, dir: string, resolve: boolean, time: () => void) {
+async function ingest(
+  path: string,
+  dir: string,
+  options: { resolve: boolean; threads?: boolean },
+  time: () => void,
+) {
   const store = new SqliteStore(join(dir, "w.db"));
   await seedRegister(store);
   time();
   const result = await ingestEvidence(store, [path], {
     as: "customs",
     dataset: "customs",
-    resolve,
+    ...options,
   });
   await store.close();
   const links = result.resolutions.filter((r) => r.decision === "linked").length;
@@ -55,6 +67,13 @@ async function ingest(path: string, dir: string, resolve: boolean, time: () => v
     `  ${result.dataset.entities} entities, ${result.dataset.statements} statements, ${result.parties} parties, ${links} linked, ${result.resolutions.length - links} review\n`,
   );
   return result.dataset.statements;
+}
+
+/** `-1t`: tables read in the writing thread; else as ingest chooses (a worker thread). */
+function ingestOptions(phase: PhaseName): { resolve: boolean; threads?: boolean } {
+  const resolve = phase.startsWith("resolve");
+  if (phase.endsWith("-1t")) return { resolve, threads: false };
+  return { resolve };
 }
 
 /**
@@ -75,7 +94,7 @@ export async function runPhase(phase: PhaseName, path: string, dir: string) {
         ? await parse(path)
         : phase === "map"
           ? await map(path)
-          : await ingest(path, dir, phase === "resolve", time);
+          : await ingest(path, dir, ingestOptions(phase), time);
   const seconds = (performance.now() - started) / 1000;
   const used = process.cpuUsage(cpu);
   const maxRss = process.resourceUsage().maxRSS * 1024;

@@ -8,6 +8,7 @@
  *   map       + the built-in customs mapping to statements (and the file's sha256)
  *   store     + writing the statements to SQLite (ingest with resolution off)
  *   resolve   + resolving parties against the register (the full ingest)
+ *   store-1t, resolve-1t  the same with tables read in the writing thread (no worker)
  * Medians of RUNS runs of wall and CPU time (the machine is shared) and peak RSS (maxRSS).
  * A run past LIMIT seconds is stopped and its phase reported as not finished.
  *

@@ -11,14 +11,16 @@ import {
   probeFile,
   type SourceFormat,
   type SourceInput,
+  type TableFormatOptions,
   type TableKind,
   type TextAnnotator,
   toSourceInputs,
 } from "../sources/index.js";
 
-import type { DatasetSummary, Store } from "../store/index.js";
+import type { DatasetSummary, PackedBatch, Store } from "../store/index.js";
 import { PartyCollector } from "./parties.js";
 import { type Resolution, resolveParties, similarStatements } from "./resolve.js";
+import { readTablesThreaded } from "./table-thread.js";
 
 export interface IngestOptions {
   /** Dataset to (re)place; default: the first path's name. */
@@ -38,6 +40,11 @@ export interface IngestOptions {
   /** Mention extraction for documents (from `src/extract`), when available. */
   annotate?: TextAnnotator;
   onProgress?: (statements: number) => void;
+  /**
+   * Read tables in a worker thread while this one writes them; default: for tables of
+   * `THREADED_BYTES` and more, when the store takes packed facts.
+   */
+  threads?: boolean;
 }
 
 export interface IngestResult {
@@ -52,15 +59,29 @@ interface Assigned {
   files: SourceInput[];
 }
 
-async function chooseFormats(options: IngestOptions): Promise<SourceFormat[]> {
-  if (!options.as && !options.mapping && !options.encoding) return evidenceFormats;
+/** How tables are read: `--as`, `--mapping`, `--encoding`. */
+async function tableOptions(options: IngestOptions): Promise<TableFormatOptions> {
   const mapping = options.mapping ? await loadMapping(options.mapping) : undefined;
-  const table = createTableFormat({
+  return {
     ...(options.as ? { kind: options.as } : {}),
     ...(mapping ? { mapping } : {}),
     ...(options.encoding ? { encoding: options.encoding } : {}),
-  });
-  return [table, ...evidenceFormats.filter((format) => format.id !== "table")];
+  };
+}
+
+function chooseFormats(table: TableFormatOptions): SourceFormat[] {
+  if (!Object.keys(table).length) return evidenceFormats;
+  const others = evidenceFormats.filter((format) => format.id !== "table");
+  return [createTableFormat(table), ...others];
+}
+
+/** Tables this large are read in a worker thread, beside the thread that writes them. */
+const THREADED_BYTES = 8 * 1024 * 1024;
+
+function readsInThread(group: Assigned, options: IngestOptions): boolean {
+  if (group.format.id !== "table") return false;
+  const bytes = group.files.reduce((sum, file) => sum + file.size, 0);
+  return options.threads ?? bytes >= THREADED_BYTES;
 }
 
 /** Each file goes to the first evidence format that claims it; unclaimed files are refused. */
@@ -111,7 +132,8 @@ export async function ingestEvidence(
   options: IngestOptions = {},
 ): Promise<IngestResult> {
   const probes = await Promise.all((await expandPaths(paths)).map(probeFile));
-  const groups = assignFormats(probes, await chooseFormats(options));
+  const table = await tableOptions(options);
+  const groups = assignFormats(probes, chooseFormats(table));
   const assigned: Assigned[] = await Promise.all(
     groups.map(async (group) => ({
       format: group.format,
@@ -124,8 +146,15 @@ export async function ingestEvidence(
   const index = resolve ? (options.matchIndex ?? (await buildIndex(store, dataset))) : undefined;
   const parties = new PartyCollector();
   const resolutions: Resolution[] = [];
-  async function* statements(): AsyncIterable<Batch> {
-    for (const { format, files } of assigned) {
+  async function* statements(): AsyncIterable<Batch | PackedBatch> {
+    for (const group of assigned) {
+      const { format, files } = group;
+      if (store.factPacking && readsInThread(group, options)) {
+        const packing = await store.factPacking();
+        const data = { files, options: table, dataset, packing, collect: resolve };
+        yield* readTablesThreaded(data, resolve ? parties : undefined);
+        continue;
+      }
       const context = { dataset, ...(annotate ? { annotate } : {}) };
       for await (const batch of format.read(files, context)) {
         if (resolve) parties.observe(batch);

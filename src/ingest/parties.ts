@@ -1,4 +1,4 @@
-import { type Batch, type Fact, isA, isFactBatch, type Statement } from "../model/index.js";
+import { type Batch, type Fact, isA, isFactBatch } from "../model/index.js";
 
 /** Identifier properties that, equal on both sides, say two parties are the same. */
 export const LINKING_IDENTIFIERS = [
@@ -71,6 +71,22 @@ export class PartyCollector {
       this.legal.set(schema, known);
     }
     return known;
+  }
+
+  /** Parties another collector gathered (a worker thread's), as if observed here. */
+  merge(parties: readonly Party[]): void {
+    for (const party of parties) {
+      for (const [prop, values] of Object.entries(party.properties)) {
+        const locator = party.locators[prop] ?? "";
+        const fact = { ...party, entityId: party.id, dataset: "", locator };
+        for (const value of values) this.observeValue(fact, prop, value);
+      }
+    }
+  }
+
+  /** Every party, named or not, to hand to another collector. */
+  all(): Party[] {
+    return [...this.parties.values()];
   }
 
   has(id: string): boolean {

@@ -30,4 +30,5 @@ export {
   type Provenance,
   type SourceFile,
   type Statement,
+  statementFacts,
 } from "./statement.js";

@@ -69,7 +69,7 @@ export type Batch = Statement[] | FactBatch;
  * @example isFactBatch({ facts: [] }) // true
  */
 export function isFactBatch(batch: Batch): batch is FactBatch {
-  return !Array.isArray(batch);
+  return "facts" in batch;
 }
 
 /**
@@ -104,4 +104,28 @@ export function batchSize(batch: Batch): number {
   let size = 0;
   for (const fact of batch.facts) size += fact.values.length / 2;
   return size;
+}
+
+/**
+ * Statements as facts: runs of consecutive statements sharing entity, schema and provenance.
+ * @example statementFacts([name, inn])[0].values // ["name", "Kupol", "innCode", "1831083343"]
+ */
+export function statementFacts(statements: readonly Statement[]): Fact[] {
+  const facts: Fact[] = [];
+  let open: Fact | undefined;
+  for (const { prop, value, ...provenance } of statements) {
+    if (
+      !open ||
+      open.entityId !== provenance.entityId ||
+      open.schema !== provenance.schema ||
+      open.locator !== provenance.locator ||
+      open.source !== provenance.source ||
+      open.dataset !== provenance.dataset
+    ) {
+      open = { ...provenance, values: [] };
+      facts.push(open);
+    }
+    open.values.push(prop, value);
+  }
+  return facts;
 }

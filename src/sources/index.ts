@@ -26,6 +26,7 @@ export {
   parseAmount,
   parseDate,
   TABLE_KINDS,
+  type TableFormatOptions,
   type TableKind,
   tableFormat,
 } from "./tables/index.js";

@@ -4,6 +4,14 @@ export {
   type LinkedEntity,
   type StatementView,
 } from "./describe.js";
+export {
+  FactPacker,
+  type FactPacking,
+  isPackedBatch,
+  modelProperties,
+  type PackedBatch,
+  type PackedFacts,
+} from "./fact-pack.js";
 export { defaultWorkspace, openStore } from "./open.js";
 export { SqliteStore } from "./sqlite.js";
 export type {

@@ -1,4 +1,5 @@
 import { type Fact, SanctraceError, type Statement } from "../model/index.js";
+import type { PackedFacts } from "./fact-pack.js";
 
 /** Past this many entities the ids are let go: the store counts them where it wrote them. */
 const MAX_TRACKED_ENTITIES = 100_000;
@@ -33,6 +34,14 @@ export class LoadCounts {
     }
   }
 
+  /** Count packed facts (their targets were found where they were packed). */
+  addPacked(packed: PackedFacts): void {
+    const { dataset, entityIds } = packed;
+    for (const entityId of entityIds) this.enter({ dataset, entityId });
+    this.statements += packed.statements;
+    for (const target of packed.targets) this.targetIds.add(target);
+  }
+
   private enter({ dataset, entityId }: { dataset: string; entityId: string }): void {
     if (dataset !== this.dataset) {
       throw new SanctraceError(
@@ -50,10 +59,9 @@ export class LoadCounts {
     }
   }
 
-  /** A target is an entity a Sanction points at, or one tagged with a sanction topic. */
   private observe(entityId: string, schema: string, prop: string, value: string): void {
-    if (prop === "entity" && schema === "Sanction") this.targetIds.add(value);
-    else if (prop === "topics" && /^sanction/i.test(value)) this.targetIds.add(entityId);
+    const target = targetOf(entityId, schema, prop, value);
+    if (target !== undefined) this.targetIds.add(target);
   }
 
   /** Distinct entities so far; undefined past `MAX_TRACKED_ENTITIES` (count them in the store). */
@@ -64,4 +72,20 @@ export class LoadCounts {
   get targets(): number {
     return this.targetIds.size;
   }
+}
+
+/**
+ * The sanctioned target a value names, if any: the entity a Sanction points at, or an entity
+ * tagged with a sanction topic.
+ * @example targetOf("s1", "Sanction", "entity", "c1") // "c1"
+ */
+export function targetOf(
+  entityId: string,
+  schema: string,
+  prop: string,
+  value: string,
+): string | undefined {
+  if (prop === "entity" && schema === "Sanction") return value;
+  if (prop === "topics" && /^sanction/i.test(value)) return entityId;
+  return undefined;
 }

@@ -4,8 +4,16 @@ import {
   type Fact,
   isFactBatch,
   propertyType,
+  SanctraceError,
   type Statement,
 } from "../model/index.js";
+import {
+  type FactPacking,
+  isPackedBatch,
+  modelProperties,
+  type PackedBatch,
+  type PackedFacts,
+} from "./fact-pack.js";
 import { LoadCounts } from "./load-counts.js";
 import type { Atoms } from "./sqlite-atoms.js";
 import { BulkInsert } from "./sqlite-bulk.js";
@@ -116,7 +124,11 @@ export class FactWriter {
     this.indexes = new FactIndexes(db);
   }
 
-  add(batch: Batch): void {
+  add(batch: Batch | PackedBatch): void {
+    if (isPackedBatch(batch)) {
+      this.addPacked(batch.packed);
+      return;
+    }
     if (isFactBatch(batch)) {
       for (const fact of batch.facts) this.addFact(fact);
       return;
@@ -125,6 +137,46 @@ export class FactWriter {
       this.counts.add(statement);
       this.addValue(this.factFor(statement), statement.prop, statement.value);
     }
+  }
+
+  /** Write facts a `FactPacker` packed (in a worker thread): atoms and inserts only. */
+  addPacked(packed: PackedFacts): void {
+    this.close();
+    if (packed.firstId !== this.nextId) {
+      throw new SanctraceError(
+        "store_pack_mismatch",
+        `packed facts start at id ${packed.firstId}, the load is at ${this.nextId}`,
+        packed.dataset,
+      );
+    }
+    this.counts.addPacked(packed);
+    const { facts, atoms, datasetKey } = this;
+    const source = packed.entityIds.length ? atoms.keyOf(packed.source) : 0;
+    const { entityIds, schemas, locators, props } = packed;
+    for (let index = 0; index < entityIds.length; index++) {
+      facts.push(this.nextId++);
+      facts.push(entityIds[index]);
+      facts.push(this.schemaKey(schemas[index]!));
+      facts.push(datasetKey);
+      facts.push(source);
+      facts.push(locators[index]);
+      facts.push(props[index]);
+    }
+    this.references.write(packed.references);
+    this.identifiers.write(packed.identifiers);
+    this.indexes.written(this.nextId - this.firstId);
+  }
+
+  /** What a `FactPacker` needs to pack the next facts of this load. */
+  packing(): FactPacking {
+    this.close();
+    const keys: Record<string, number> = {};
+    for (const name of modelProperties()) keys[name] = this.atoms.keyOf(name);
+    return { keys, firstId: this.nextId };
+  }
+
+  private schemaKey(schema: string): number {
+    return this.schemaInfo(schema).key;
   }
 
   private addFact(fact: Fact): void {
@@ -206,15 +258,20 @@ export class FactWriter {
     }
     this.close();
     const { entityId, schema, source, locator } = statement;
+    const known = this.schemaInfo(schema);
+    // One fact is open at a time: its pairs array is reused, not allocated per fact.
+    const pairs = this.pairs;
+    this.open = { id: this.nextId++, entityId, schema, source, locator, pairs, known };
+    return this.open;
+  }
+
+  private schemaInfo(schema: string): SchemaInfo {
     let known = this.schemata.get(schema);
     if (!known) {
       known = { key: this.atoms.keyOf(schema), properties: new Map(), order: [] };
       this.schemata.set(schema, known);
     }
-    // One fact is open at a time: its pairs array is reused, not allocated per fact.
-    const pairs = this.pairs;
-    this.open = { id: this.nextId++, entityId, schema, source, locator, pairs, known };
-    return this.open;
+    return known;
   }
 
   private close(): void {

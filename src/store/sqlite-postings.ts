@@ -1,4 +1,5 @@
 import type Database from "better-sqlite3";
+import { PostingLists } from "./posting-lists.js";
 import { BulkInsert } from "./sqlite-bulk.js";
 
 /**
@@ -7,20 +8,15 @@ import { BulkInsert } from "./sqlite-bulk.js";
  */
 export type PostingTable = "reference_postings" | "identifier_postings";
 
-/** Past these many fact ids or keys held, postings are written out to bound memory. */
-const MAX_HELD_FACTS = 4_000_000;
-const MAX_HELD_KEYS = 250_000;
-
 /**
- * Collects, for each value a load states (an entity id referred to, an identifier), the
- * ascending ids of the facts stating it, and writes one row per value: a million customs
- * rows pointing at ten thousand parties become ten thousand rows, not three million. A key
- * seen again after a flush gets a row of its own (rows are keyed by their first fact).
- * @example const refs = new Postings(db, "reference_postings", 4); refs.add("ofac-36", 17); refs.flush();
+ * Writes, for each value a load states, one row with the ids of the facts stating it: a
+ * million customs rows pointing at ten thousand parties become ten thousand rows, not three
+ * million. A key seen again after a flush gets a row of its own (rows are keyed by their
+ * first fact).
+ * @example const refs = new Postings(db, "reference_postings", 4); refs.add(17, "ofac-36"); refs.flush();
  */
 export class Postings {
-  private readonly lists = new Map<string, number[]>();
-  private held = 0;
+  private readonly lists: PostingLists;
   private readonly insert: BulkInsert;
   private readonly byProp: boolean;
 
@@ -30,38 +26,30 @@ export class Postings {
     private readonly dataset: number,
   ) {
     this.byProp = table === "identifier_postings";
+    this.lists = new PostingLists(this.byProp);
     const key = this.byProp ? ["prop", "value"] : ["value"];
     this.insert = new BulkInsert(db, table, [...key, "dataset", "first_fact", "facts"]);
   }
 
   /** Fact `fact` states `value` (of property `prop`, for identifiers). */
   add(fact: number, value: string, prop?: number): void {
-    const key = this.byProp ? `${prop}:${value}` : value;
-    const facts = this.lists.get(key);
-    if (!facts) this.lists.set(key, [fact]);
-    else if (facts[facts.length - 1] !== fact) facts.push(fact);
-    else return;
-    if (++this.held >= MAX_HELD_FACTS || this.lists.size >= MAX_HELD_KEYS) this.flush();
+    if (this.lists.add(fact, value, prop)) this.flush();
   }
 
-  /** Write what is held, in key order (B-tree inserts then sweep rather than jump). */
-  flush(): void {
-    const keys = [...this.lists.keys()].sort();
-    for (const key of keys) {
-      const facts = this.lists.get(key)!;
-      if (this.byProp) {
-        const colon = key.indexOf(":");
-        this.insert.push(Number(key.slice(0, colon)));
-        this.insert.push(key.slice(colon + 1));
-      } else {
-        this.insert.push(key);
-      }
+  /** Write rows a `PostingLists` drained elsewhere (a worker thread packing facts). */
+  write(rows: ReadonlyArray<number | string>): void {
+    const width = this.byProp ? 4 : 3;
+    for (let at = 0; at < rows.length; at += width) {
+      for (let column = 0; column < width - 2; column++) this.insert.push(rows[at + column]);
       this.insert.push(this.dataset);
-      this.insert.push(facts[0]);
-      this.insert.push(JSON.stringify(facts));
+      this.insert.push(rows[at + width - 2]);
+      this.insert.push(rows[at + width - 1]);
     }
+  }
+
+  /** Write what is held. */
+  flush(): void {
+    this.write(this.lists.drain());
     this.insert.flush();
-    this.lists.clear();
-    this.held = 0;
   }
 }

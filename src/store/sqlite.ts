@@ -11,6 +11,7 @@ import {
   type SourceFile,
   type Statement,
 } from "../model/index.js";
+import { type FactPacking, isPackedBatch, type PackedBatch } from "./fact-pack.js";
 import { Atoms } from "./sqlite-atoms.js";
 import * as cases from "./sqlite-cases.js";
 import { type FactRow, FactWriter } from "./sqlite-facts.js";
@@ -109,7 +110,7 @@ export class SqliteStore implements Store {
 
   async replaceDataset(
     load: DatasetLoad,
-    batches: AsyncIterable<Batch>,
+    batches: AsyncIterable<Batch | PackedBatch>,
     onProgress?: ProgressListener,
   ): Promise<DatasetSummary> {
     const db = this.db;
@@ -121,7 +122,7 @@ export class SqliteStore implements Store {
       let done = 0;
       for await (const batch of batches) {
         writer.add(batch);
-        done += batchSize(batch);
+        done += isPackedBatch(batch) ? batch.packed.statements : batchSize(batch);
         onProgress?.(done);
       }
       writer.finish();
@@ -136,6 +137,13 @@ export class SqliteStore implements Store {
     } finally {
       this.writer = undefined;
     }
+  }
+
+  async factPacking(): Promise<FactPacking> {
+    if (!this.writer) {
+      throw new SanctraceError("store_no_load", "facts are packed for a load in progress");
+    }
+    return this.writer.packing();
   }
 
   /** Before a query during a load: what the load wrote is visible, through indexes. */

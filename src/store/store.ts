@@ -1,4 +1,5 @@
 import type { Batch, EntityRecord, SourceFile, Statement } from "../model/index.js";
+import type { FactPacking, PackedBatch } from "./fact-pack.js";
 
 /** What a loader tells the store about the dataset it is replacing. */
 export interface DatasetLoad {
@@ -87,9 +88,15 @@ export interface Store {
    */
   replaceDataset(
     load: DatasetLoad,
-    batches: AsyncIterable<Batch>,
+    batches: AsyncIterable<Batch | PackedBatch>,
     onProgress?: ProgressListener,
   ): Promise<DatasetSummary>;
+  /**
+   * For a backend that takes packed facts (`PackedBatch`, packed in a worker thread): what a
+   * `FactPacker` needs to pack the next facts of the load in progress. Call it from inside
+   * the batches of `replaceDataset`; the packed batches must follow, nothing else between.
+   */
+  factPacking?(): Promise<FactPacking>;
   /** Delete a dataset and its statements. Returns false when it was not loaded. */
   dropDataset(name: string): Promise<boolean>;
   listDatasets(): Promise<DatasetSummary[]>;

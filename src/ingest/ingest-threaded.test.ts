@@ -1,0 +1,103 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { tempDir } from "../../test/helpers/cli.js";
+import type { Statement } from "../model/index.js";
+import { hashFile } from "../sources/index.js";
+import { SqliteStore } from "../store/index.js";
+import { ingestEvidence } from "./ingest.js";
+
+const HEADER =
+  "date,ccd number,sender,sender country,receiver,receiver inn,hs code,goods description,invoice amount,currency";
+
+/** Customs rows whose parties recur, as in real declarations; enough rows for several packs. */
+function customsTable(rows: number, offset: number): string {
+  const lines = [HEADER];
+  for (let row = 0; row < rows; row++) {
+    const n = row + offset;
+    const sender = `Shenzhen Sender ${n % 37} Technology Co. Ltd.`;
+    const receiver = n % 5 ? `Receiver ${n % 23} LLC` : "Kupol JSC";
+    const inn = n % 5 ? `77000${String(n % 23).padStart(5, "0")}` : "1831083343";
+    lines.push(
+      `2024-03-01,10702070/${n},${sender},CN,${receiver},${inn},8806,drone ${n},"${n}.50",USD`,
+    );
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+const register: Statement[] = [
+  ["kupol", "Company", "name", "Kupol"],
+  ["kupol", "Company", "innCode", "1831083343"],
+  ["receiver-3", "Company", "name", "Receiver 3 LLC"],
+].map(([entityId, schema, prop, value]) => ({
+  entityId: entityId!,
+  schema: schema!,
+  prop: prop!,
+  value: value!,
+  dataset: "register",
+  source: "r".repeat(64),
+  locator: "row:1",
+}));
+
+async function ingestWith(dir: string, files: string[], threads: boolean) {
+  const store = new SqliteStore(join(dir, `${threads}.db`));
+  const load = { name: "register", title: "register", kind: "list" as const, sources: [] };
+  await store.replaceDataset(
+    load,
+    (async function* () {
+      yield register;
+    })(),
+  );
+  const result = await ingestEvidence(store, files, { as: "customs", dataset: "case", threads });
+  const statements: Statement[] = [];
+  for (const file of files) {
+    statements.push(...(await store.getStatementsAt("case", await hashFile(file))));
+  }
+  const counts = (await store.getDataset("case"))!;
+  await store.close();
+  return { result, statements, counts };
+}
+
+describe("ingest in a worker thread", () => {
+  it("stores the same statements, counts and resolutions as in this thread", async () => {
+    const dir = tempDir();
+    const files = [join(dir, "a.csv"), join(dir, "b.csv")];
+    writeFileSync(files[0]!, customsTable(6000, 0));
+    writeFileSync(files[1]!, customsTable(1500, 6000));
+    const threaded = await ingestWith(dir, files, true);
+    const inThread = await ingestWith(dir, files, false);
+    expect(threaded.statements.length).toBe(inThread.statements.length);
+    expect(threaded.statements).toEqual(inThread.statements);
+    const { loadedAt: _a, ...counts } = threaded.counts;
+    const { loadedAt: _b, ...expected } = inThread.counts;
+    expect(counts).toEqual(expected);
+    const { resolutions } = threaded.result;
+    expect(resolutions).toEqual(inThread.result.resolutions);
+    // Declarations, senders, receivers, the two tables, and a Similar per resolution.
+    expect(counts.entities).toBe(7500 + 37 + 24 + 2 + resolutions.length);
+    const linked = resolutions.filter((r) => r.decision === "linked");
+    expect(linked.map((r) => [r.partyName, r.match, r.method])).toEqual([
+      ["Kupol JSC", "kupol", "identifier"],
+      ["Receiver 3 LLC", "receiver-3", "name"],
+    ]);
+  });
+
+  it("reports a mapping error with its place and leaves the store as it was", async () => {
+    const dir = tempDir();
+    const path = join(dir, "bad.csv");
+    writeFileSync(path, "when,what\n2024-01-01,x\n");
+    const store = new SqliteStore(join(dir, "w.db"));
+    const mapping = join(dir, "m.yml");
+    writeFileSync(
+      mapping,
+      "queries:\n  - entities:\n      c:\n        schema: Company\n        keys: [company]\n        properties:\n          name: { column: company }\n",
+    );
+    const failed = ingestEvidence(store, [path], { mapping, dataset: "case", threads: true });
+    await expect(failed).rejects.toMatchObject({
+      code: "mapping_missing_column",
+      path: expect.stringContaining("m.yml"),
+    });
+    expect(await store.listDatasets()).toEqual([]);
+    await store.close();
+  });
+});

@@ -1,0 +1,68 @@
+/**
+ * Worker thread of `readTablesThreaded`: reads tables (CSV, XLSX), maps their rows to facts
+ * and packs them for the SQLite writer, posting packed batches to the thread that holds the
+ * database, never more than `IN_FLIGHT` ahead of it. Collects the parties for resolution.
+ */
+import { parentPort, workerData } from "node:worker_threads";
+import { type Fact, isFactBatch, isSanctraceError, statementFacts } from "../model/index.js";
+import { createTableFormat, type SourceInput } from "../sources/index.js";
+import { FactPacker } from "../store/index.js";
+import { PartyCollector } from "./parties.js";
+import type { TableWorkerData, TableWorkerMessage } from "./table-thread.js";
+
+/** Batches posted and not yet taken by the writer, at most. */
+const IN_FLIGHT = 4;
+/** Facts per posted batch: fewer, larger messages. */
+const PACK_FACTS = 4096;
+
+const port = parentPort!;
+let inFlight = 0;
+let resume: (() => void) | undefined;
+port.on("message", () => {
+  inFlight--;
+  resume?.();
+});
+
+async function post(message: TableWorkerMessage): Promise<void> {
+  port.postMessage(message);
+  if (++inFlight < IN_FLIGHT) return;
+  await new Promise<void>((resolve) => {
+    resume = resolve;
+  });
+  resume = undefined;
+}
+
+/** Buffers from the parent arrive as plain Uint8Arrays. */
+function revive(file: SourceInput): SourceInput {
+  const { head } = file;
+  return { ...file, head: Buffer.from(head.buffer, head.byteOffset, head.byteLength) };
+}
+
+async function run(data: TableWorkerData): Promise<void> {
+  const format = createTableFormat(data.options);
+  const packer = new FactPacker(data.packing);
+  const parties = data.collect ? new PartyCollector() : undefined;
+  let facts: Fact[] = [];
+  const send = async () => {
+    if (facts.length) await post({ type: "batch", batch: { packed: packer.pack(facts) } });
+    facts = [];
+  };
+  for await (const batch of format.read(data.files.map(revive), { dataset: data.dataset })) {
+    parties?.observe(batch);
+    const more = isFactBatch(batch) ? batch.facts : statementFacts(batch);
+    // A pack holds the facts of one file.
+    if (facts[0] && facts[0].source !== more[0]?.source) await send();
+    facts.push(...more);
+    if (facts.length >= PACK_FACTS) await send();
+  }
+  await send();
+  await post({ type: "batch", batch: { packed: packer.finish() } });
+  port.postMessage({ type: "done", parties: parties?.all() ?? [] } satisfies TableWorkerMessage);
+}
+
+run(workerData as TableWorkerData).catch((error: unknown) => {
+  const failure = isSanctraceError(error)
+    ? { code: error.code, path: error.path, message: error.message }
+    : { message: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+  port.postMessage({ type: "error", error: failure } satisfies TableWorkerMessage);
+});

@@ -1,0 +1,171 @@
+import { type Fact, model, propertyType } from "../model/index.js";
+import { targetOf } from "./load-counts.js";
+import { PostingLists } from "./posting-lists.js";
+
+/** What a packer needs from the store, taken in the middle of a load (`Store.factPacking`). */
+export interface FactPacking {
+  /** Every FtM property's atom key. */
+  keys: Record<string, number>;
+  /** The id the next fact of the load gets. */
+  firstId: number;
+}
+
+/**
+ * Facts packed for the SQLite writer, one column per field: what a worker thread prepares
+ * (the props JSON, the references and identifiers among the values) so that the thread
+ * holding the database only inserts. Plain arrays of strings and numbers, cheap to post
+ * between threads; property keys are those `SqliteStore.propertyKeys` gave.
+ */
+export interface PackedFacts {
+  dataset: string;
+  /** Id of the first fact; the others follow in order. */
+  firstId: number;
+  source: string;
+  entityIds: string[];
+  schemas: string[];
+  locators: string[];
+  /** Per fact: JSON `[prop key, value, …]`, the `facts.props` column. */
+  props: string[];
+  /** Reference posting rows (`PostingLists.drain`), when the packer wrote its lists out. */
+  references: Array<number | string>;
+  /** Identifier posting rows, likewise. */
+  identifiers: Array<number | string>;
+  statements: number;
+  /** Sanction targets the facts name (see `LoadCounts`). */
+  targets: string[];
+}
+
+/** Packed facts as a batch of a load. */
+export interface PackedBatch {
+  packed: PackedFacts;
+}
+
+/**
+ * True when `batch` holds packed facts.
+ * @example isPackedBatch({ packed }) // true
+ */
+export function isPackedBatch(batch: object): batch is PackedBatch {
+  return "packed" in batch;
+}
+
+/**
+ * Every property name of the FtM model, the ones a packer needs keys for.
+ * @example modelProperties().includes("innCode") // true
+ */
+export function modelProperties(): string[] {
+  const names = new Set<string>();
+  for (const schema of Object.values(model.schemata)) {
+    for (const name of schema?.getProperties().keys() ?? []) names.add(name);
+  }
+  return [...names].sort();
+}
+
+/**
+ * Packs facts for the SQLite writer away from the database (in a worker thread): numbers them
+ * from `firstId`, writes their props JSON with the store's property keys, and collects the
+ * posting lists of their references and identifiers. One packer per load, its facts packed
+ * in the order they are written.
+ * @example new FactPacker(await store.factPacking()).pack(facts).props[0] // '[12,"Kupol LLC"]'
+ */
+export class FactPacker {
+  /** Per schema, per property: its key and the side table its values also go to. */
+  private readonly schemata = new Map<string, Map<string, PackedProperty>>();
+  private nextId: number;
+  private readonly references = new PostingLists(false);
+  private readonly identifiers = new PostingLists(true);
+  private full = false;
+
+  constructor(private readonly packing: FactPacking) {
+    this.nextId = packing.firstId;
+  }
+
+  pack(facts: readonly Fact[]): PackedFacts {
+    const packed = this.empty(facts[0]?.dataset ?? "", facts[0]?.source ?? "");
+    const pairs: Array<number | string> = [];
+    for (const fact of facts) {
+      this.checkUniform(fact, packed);
+      const id = this.nextId++;
+      const properties = this.propertiesOf(fact.schema);
+      pairs.length = 0;
+      const { values } = fact;
+      for (let at = 0; at < values.length; at += 2) {
+        const value = values[at + 1]!;
+        const property = properties.get(values[at]!) ?? this.property(fact.schema, values[at]!);
+        pairs.push(property.key, value);
+        if (property.side === "references") this.full ||= this.references.add(id, value);
+        else if (property.side === "identifiers")
+          this.full ||= this.identifiers.add(id, value, property.key);
+        const target = targetOf(fact.entityId, fact.schema, property.name, value);
+        if (target !== undefined) packed.targets.push(target);
+      }
+      packed.entityIds.push(fact.entityId);
+      packed.schemas.push(fact.schema);
+      packed.locators.push(fact.locator);
+      packed.props.push(JSON.stringify(pairs));
+      packed.statements += values.length / 2;
+    }
+    if (this.full) this.drainInto(packed);
+    return packed;
+  }
+
+  /** The posting rows still held, in a pack of no facts: the last pack of a load. */
+  finish(): PackedFacts {
+    const packed = this.empty("", "");
+    this.drainInto(packed);
+    return packed;
+  }
+
+  private empty(dataset: string, source: string): PackedFacts {
+    return {
+      dataset,
+      firstId: this.nextId,
+      source,
+      entityIds: [],
+      schemas: [],
+      locators: [],
+      props: [],
+      references: [],
+      identifiers: [],
+      statements: 0,
+      targets: [],
+    };
+  }
+
+  private drainInto(packed: PackedFacts): void {
+    packed.references = this.references.drain();
+    packed.identifiers = this.identifiers.drain();
+    this.full = false;
+  }
+
+  private checkUniform(fact: Fact, packed: PackedFacts): void {
+    if (fact.dataset !== packed.dataset || fact.source !== packed.source) {
+      throw new Error(`facts of one pack share dataset and source (${fact.entityId})`);
+    }
+  }
+
+  private propertiesOf(schema: string): Map<string, PackedProperty> {
+    let properties = this.schemata.get(schema);
+    if (!properties) {
+      properties = new Map();
+      this.schemata.set(schema, properties);
+    }
+    return properties;
+  }
+
+  private property(schema: string, name: string): PackedProperty {
+    const key = this.packing.keys[name];
+    if (key === undefined) throw new Error(`no key for property ${name}`);
+    const type = propertyType(schema, name);
+    const side =
+      type === "entity" ? "references" : type === "identifier" ? "identifiers" : undefined;
+    const property = { name, key, side } as const;
+    this.propertiesOf(schema).set(name, property);
+    return property;
+  }
+}
+
+interface PackedProperty {
+  name: string;
+  key: number;
+  side: "references" | "identifiers" | undefined;
+}
