@@ -13,7 +13,7 @@ import type { TableWorkerData, TableWorkerMessage } from "./table-thread.js";
 /** Batches posted and not yet taken by the writer, at most. */
 const IN_FLIGHT = 4;
 /** Facts per posted batch: fewer, larger messages. */
-const PACK_FACTS = 4096;
+const PACK_FACTS = 1024;
 
 const port = parentPort!;
 let inFlight = 0;

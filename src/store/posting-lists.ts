@@ -9,20 +9,28 @@ const MAX_HELD_KEYS = 250_000;
  * @example const lists = new PostingLists(false); lists.add(17, "ofac-36"); lists.drain()
  */
 export class PostingLists {
-  private readonly lists = new Map<string, number[]>();
+  /** By property key (0 for references), then value: fact ids. */
+  private readonly lists = new Map<number, Map<string, number[]>>();
   private held = 0;
+  private keys = 0;
 
   /** `byProp`: keyed by property and value (identifiers), else by value (references). */
   constructor(private readonly byProp: boolean) {}
 
   /** Fact `fact` states `value` (of property `prop`, for identifiers); true when full. */
-  add(fact: number, value: string, prop?: number): boolean {
-    const key = this.byProp ? `${prop}:${value}` : value;
-    const facts = this.lists.get(key);
-    if (!facts) this.lists.set(key, [fact]);
-    else if (facts[facts.length - 1] !== fact) facts.push(fact);
+  add(fact: number, value: string, prop = 0): boolean {
+    let values = this.lists.get(prop);
+    if (!values) {
+      values = new Map();
+      this.lists.set(prop, values);
+    }
+    const facts = values.get(value);
+    if (!facts) {
+      values.set(value, [fact]);
+      this.keys++;
+    } else if (facts[facts.length - 1] !== fact) facts.push(fact);
     else return false;
-    return ++this.held >= MAX_HELD_FACTS || this.lists.size >= MAX_HELD_KEYS;
+    return ++this.held >= MAX_HELD_FACTS || this.keys >= MAX_HELD_KEYS;
   }
 
   /**
@@ -31,18 +39,18 @@ export class PostingLists {
    */
   drain(): Array<number | string> {
     const rows: Array<number | string> = [];
-    for (const key of [...this.lists.keys()].sort()) {
-      const facts = this.lists.get(key)!;
-      if (this.byProp) {
-        const colon = key.indexOf(":");
-        rows.push(Number(key.slice(0, colon)), key.slice(colon + 1));
-      } else {
-        rows.push(key);
+    for (const prop of [...this.lists.keys()].sort((a, b) => a - b)) {
+      const values = this.lists.get(prop)!;
+      for (const value of [...values.keys()].sort()) {
+        const facts = values.get(value)!;
+        if (this.byProp) rows.push(prop);
+        const json = facts.length === 1 ? `[${facts[0]}]` : JSON.stringify(facts);
+        rows.push(value, facts[0]!, json);
       }
-      rows.push(facts[0]!, JSON.stringify(facts));
     }
     this.lists.clear();
     this.held = 0;
+    this.keys = 0;
     return rows;
   }
 }
