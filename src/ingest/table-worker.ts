@@ -56,7 +56,6 @@ async function run(data: TableWorkerData): Promise<void> {
     if (facts.length >= PACK_FACTS) await send();
   }
   await send();
-  await post({ type: "batch", batch: { packed: packer.finish() } });
   port.postMessage({ type: "done", parties: parties?.all() ?? [] } satisfies TableWorkerMessage);
 }
 

@@ -1,6 +1,5 @@
 import { type Fact, model, propertyType } from "../model/index.js";
 import { targetOf } from "./load-counts.js";
-import { PostingLists } from "./posting-lists.js";
 
 /** What a packer needs from the store, taken in the middle of a load (`Store.factPacking`). */
 export interface FactPacking {
@@ -26,9 +25,9 @@ export interface PackedFacts {
   locators: string[];
   /** Per fact: JSON `[prop key, value, …]`, the `facts.props` column. */
   props: string[];
-  /** Reference posting rows (`PostingLists.drain`), when the packer wrote its lists out. */
+  /** Per entity reference: the fact's index in the pack, the id referred to. */
   references: Array<number | string>;
-  /** Identifier posting rows, likewise. */
+  /** Per identifier: the fact's index in the pack, the prop key, the value. */
   identifiers: Array<number | string>;
   statements: number;
   /** Sanction targets the facts name (see `LoadCounts`). */
@@ -62,18 +61,15 @@ export function modelProperties(): string[] {
 
 /**
  * Packs facts for the SQLite writer away from the database (in a worker thread): numbers them
- * from `firstId`, writes their props JSON with the store's property keys, and collects the
- * posting lists of their references and identifiers. One packer per load, its facts packed
- * in the order they are written.
+ * from `firstId`, writes their props JSON with the store's property keys, and lists the
+ * references and identifiers among their values. One packer per load, its facts packed in
+ * the order they are written.
  * @example new FactPacker(await store.factPacking()).pack(facts).props[0] // '[12,"Kupol LLC"]'
  */
 export class FactPacker {
   /** Per schema, per property: its key and the side table its values also go to. */
   private readonly schemata = new Map<string, Map<string, PackedProperty>>();
   private nextId: number;
-  private readonly references = new PostingLists(false);
-  private readonly identifiers = new PostingLists(true);
-  private full = false;
 
   constructor(private readonly packing: FactPacking) {
     this.nextId = packing.firstId;
@@ -82,9 +78,8 @@ export class FactPacker {
   pack(facts: readonly Fact[]): PackedFacts {
     const packed = this.empty(facts[0]?.dataset ?? "", facts[0]?.source ?? "");
     const pairs: Array<number | string> = [];
-    for (const fact of facts) {
+    facts.forEach((fact, index) => {
       this.checkUniform(fact, packed);
-      const id = this.nextId++;
       const properties = this.propertiesOf(fact.schema);
       pairs.length = 0;
       const { values } = fact;
@@ -92,9 +87,9 @@ export class FactPacker {
         const value = values[at + 1]!;
         const property = properties.get(values[at]!) ?? this.property(fact.schema, values[at]!);
         pairs.push(property.key, value);
-        if (property.side === "references") this.full ||= this.references.add(id, value);
+        if (property.side === "references") packed.references.push(index, value);
         else if (property.side === "identifiers")
-          this.full ||= this.identifiers.add(id, value, property.key);
+          packed.identifiers.push(index, property.key, value);
         const target = targetOf(fact.entityId, fact.schema, property.name, value);
         if (target !== undefined) packed.targets.push(target);
       }
@@ -103,15 +98,8 @@ export class FactPacker {
       packed.locators.push(fact.locator);
       packed.props.push(JSON.stringify(pairs));
       packed.statements += values.length / 2;
-    }
-    if (this.full) this.drainInto(packed);
-    return packed;
-  }
-
-  /** The posting rows still held, in a pack of no facts: the last pack of a load. */
-  finish(): PackedFacts {
-    const packed = this.empty("", "");
-    this.drainInto(packed);
+    });
+    this.nextId += facts.length;
     return packed;
   }
 
@@ -129,12 +117,6 @@ export class FactPacker {
       statements: 0,
       targets: [],
     };
-  }
-
-  private drainInto(packed: PackedFacts): void {
-    packed.references = this.references.drain();
-    packed.identifiers = this.identifiers.drain();
-    this.full = false;
   }
 
   private checkUniform(fact: Fact, packed: PackedFacts): void {

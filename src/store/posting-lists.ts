@@ -4,8 +4,7 @@ const MAX_HELD_KEYS = 250_000;
 
 /**
  * For each value a load states (an entity id referred to, an identifier), the ascending ids
- * of the facts stating it: what becomes one posting row per value. Pure, so that a worker
- * thread packing facts can collect them as well as the writer.
+ * of the facts stating it: what becomes one posting row per value (`Postings` writes them).
  * @example const lists = new PostingLists(false); lists.add(17, "ofac-36"); lists.drain()
  */
 export class PostingLists {

@@ -162,8 +162,15 @@ export class FactWriter {
       facts.push(locators[index]);
       facts.push(props[index]);
     }
-    this.references.write(packed.references);
-    this.identifiers.write(packed.identifiers);
+    const { references, identifiers } = packed;
+    const first = packed.firstId;
+    for (let at = 0; at < references.length; at += 2) {
+      this.references.add(first + (references[at] as number), references[at + 1] as string);
+    }
+    for (let at = 0; at < identifiers.length; at += 3) {
+      const fact = first + (identifiers[at] as number);
+      this.identifiers.add(fact, identifiers[at + 2] as string, identifiers[at + 1] as number);
+    }
     this.indexes.written(this.nextId - this.firstId);
   }
 

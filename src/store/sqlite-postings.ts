@@ -36,8 +36,9 @@ export class Postings {
     if (this.lists.add(fact, value, prop)) this.flush();
   }
 
-  /** Write rows a `PostingLists` drained elsewhere (a worker thread packing facts). */
-  write(rows: ReadonlyArray<number | string>): void {
+  /** Write what is held. */
+  flush(): void {
+    const rows = this.lists.drain();
     const width = this.byProp ? 4 : 3;
     for (let at = 0; at < rows.length; at += width) {
       for (let column = 0; column < width - 2; column++) this.insert.push(rows[at + column]);
@@ -45,11 +46,6 @@ export class Postings {
       this.insert.push(rows[at + width - 2]);
       this.insert.push(rows[at + width - 1]);
     }
-  }
-
-  /** Write what is held. */
-  flush(): void {
-    this.write(this.lists.drain());
     this.insert.flush();
   }
 }
