@@ -63,6 +63,22 @@ export function selectStatementsAt(
   return statementsOf(rows as FactRow[], atoms);
 }
 
+/** Prepared once per connection: ingest looks up an identifier for each of its parties. */
+const identifierLookups = new WeakMap<Database.Database, Database.Statement>();
+
+function byIdentifier(db: Database.Database): Database.Statement {
+  let statement = identifierLookups.get(db);
+  if (!statement) {
+    statement = db.prepare(
+      `SELECT DISTINCT f.entity_id
+       FROM identifier_postings p, json_each(p.facts) j JOIN facts f ON f.id = j.value
+       WHERE p.prop = ? AND p.value IN (SELECT value FROM json_each(?)) ORDER BY f.entity_id`,
+    );
+    identifierLookups.set(db, statement);
+  }
+  return statement;
+}
+
 /**
  * Ids of entities with `prop` equal to one of `values`: through the identifier side table
  * for identifier properties, else by reading every fact.
@@ -77,14 +93,7 @@ export function selectByValue(
   const key = atoms.find(prop);
   if (key === undefined || !values.length) return [];
   if (isIdentifierProp(prop)) {
-    const marks = values.map(() => "?").join(",");
-    const rows = db
-      .prepare(
-        `SELECT DISTINCT f.entity_id
-         FROM identifier_postings p, json_each(p.facts) j JOIN facts f ON f.id = j.value
-         WHERE p.prop = ? AND p.value IN (${marks}) ORDER BY f.entity_id`,
-      )
-      .all(key, ...values) as Array<{ entity_id: string }>;
+    const rows = byIdentifier(db).all(key, JSON.stringify(values)) as Array<{ entity_id: string }>;
     return rows.map((row) => row.entity_id);
   }
   const wanted = new Set(values);
