@@ -13,7 +13,7 @@ export interface FactPacking {
  * Facts packed for the SQLite writer, one column per field: what a worker thread prepares
  * (the props JSON, the references and identifiers among the values) so that the thread
  * holding the database only inserts. Plain arrays of strings and numbers, cheap to post
- * between threads; property keys are those `SqliteStore.propertyKeys` gave.
+ * between threads; property keys are those `Store.factPacking` gave.
  */
 export interface PackedFacts {
   dataset: string;
@@ -121,7 +121,7 @@ export class FactPacker {
 
   private checkUniform(fact: Fact, packed: PackedFacts): void {
     if (fact.dataset !== packed.dataset || fact.source !== packed.source) {
-      throw new Error(`facts of one pack share dataset and source (${fact.entityId})`);
+      throw new Error(`a pack holds facts of one dataset and source file (${fact.entityId})`);
     }
   }
 
@@ -135,9 +135,9 @@ export class FactPacker {
   }
 
   private property(schema: string, name: string): PackedProperty {
-    const key = this.packing.keys[name];
-    if (key === undefined) throw new Error(`no key for property ${name}`);
+    // Refuses a property the schema lacks, as the writer does; every one has a key.
     const type = propertyType(schema, name);
+    const key = this.packing.keys[name]!;
     const side =
       type === "entity" ? "references" : type === "identifier" ? "identifiers" : undefined;
     const property = { name, key, side } as const;

@@ -7,7 +7,7 @@ import {
   type Statement,
 } from "../model/index.js";
 import type { Atoms } from "./sqlite-atoms.js";
-import { type FactRow, factStatements } from "./sqlite-facts.js";
+import { type FactRow, factStatements } from "./sqlite-fact-rows.js";
 
 /** The statements of fact rows, in row order. */
 function statementsOf(rows: Iterable<FactRow>, atoms: Atoms): Statement[] {

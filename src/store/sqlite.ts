@@ -14,7 +14,8 @@ import {
 import { type FactPacking, isPackedBatch, type PackedBatch } from "./fact-pack.js";
 import { Atoms } from "./sqlite-atoms.js";
 import * as cases from "./sqlite-cases.js";
-import { type FactRow, FactWriter } from "./sqlite-facts.js";
+import type { FactRow } from "./sqlite-fact-rows.js";
+import { FactWriter } from "./sqlite-facts.js";
 import { insertJudgement, selectJudgements } from "./sqlite-judgements.js";
 import {
   foldFacts,
