@@ -1,5 +1,5 @@
 import { type Fact, model, propertyType } from "../model/index.js";
-import { targetOf } from "./load-counts.js";
+import { targetOf } from "./targets.js";
 
 /** What a packer needs from the store, taken in the middle of a load (`Store.factPacking`). */
 export interface FactPacking {

@@ -1,5 +1,6 @@
 import { type Fact, SanctraceError, type Statement } from "../model/index.js";
 import type { PackedFacts } from "./fact-pack.js";
+import { targetOf } from "./targets.js";
 
 /** Past this many entities the ids are let go: the store counts them where it wrote them. */
 const MAX_TRACKED_ENTITIES = 100_000;
@@ -72,20 +73,4 @@ export class LoadCounts {
   get targets(): number {
     return this.targetIds.size;
   }
-}
-
-/**
- * The sanctioned target a value names, if any: the entity a Sanction points at, or an entity
- * tagged with a sanction topic.
- * @example targetOf("s1", "Sanction", "entity", "c1") // "c1"
- */
-export function targetOf(
-  entityId: string,
-  schema: string,
-  prop: string,
-  value: string,
-): string | undefined {
-  if (prop === "entity" && schema === "Sanction") return value;
-  if (prop === "topics" && /^sanction/i.test(value)) return entityId;
-  return undefined;
 }

@@ -1,0 +1,15 @@
+/**
+ * The sanctioned target a value names, if any: the entity a Sanction points at, or an entity
+ * tagged with a sanction topic.
+ * @example targetOf("s1", "Sanction", "entity", "c1") // "c1"
+ */
+export function targetOf(
+  entityId: string,
+  schema: string,
+  prop: string,
+  value: string,
+): string | undefined {
+  if (prop === "entity" && schema === "Sanction") return value;
+  if (prop === "topics" && /^sanction/i.test(value)) return entityId;
+  return undefined;
+}
