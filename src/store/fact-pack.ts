@@ -1,4 +1,4 @@
-import { type Fact, model, propertyType } from "../model/index.js";
+import { type Fact, model, propertyType, SanctraceError } from "../model/index.js";
 import { targetOf } from "./targets.js";
 
 /** What a packer needs from the store, taken in the middle of a load (`Store.factPacking`). */
@@ -12,19 +12,24 @@ export interface FactPacking {
 /**
  * Facts packed for the SQLite writer, one column per field: what a worker thread prepares
  * (the props JSON, the references and identifiers among the values) so that the thread
- * holding the database only inserts. Plain arrays of strings and numbers, cheap to post
- * between threads; property keys are those `Store.factPacking` gave.
+ * holding the database only inserts. Cheap to post between threads: a column of strings is
+ * one string, its values joined by NUL (`COLUMN_SEPARATOR`), not a thousand; property keys are
+ * those `Store.factPacking` gave.
  */
 export interface PackedFacts {
   dataset: string;
   /** Id of the first fact; the others follow in order. */
   firstId: number;
   source: string;
-  entityIds: string[];
-  schemas: string[];
-  locators: string[];
-  /** Per fact: JSON `[prop key, value, …]`, the `facts.props` column. */
-  props: string[];
+  /** The facts' entity ids, joined. */
+  entityIds: string;
+  /** Per fact: its schema's place in `schemata`. */
+  schemas: number[];
+  schemata: string[];
+  /** The facts' locators, joined. */
+  locators: string;
+  /** The facts' JSON `[prop key, value, …]` (the `facts.props` column), joined. */
+  props: string;
   /** Per entity reference: the fact's index in the pack, the id referred to. */
   references: Array<number | string>;
   /** Per identifier: the fact's index in the pack, the prop key, the value. */
@@ -32,6 +37,17 @@ export interface PackedFacts {
   statements: number;
   /** Sanction targets the facts name (see `LoadCounts`). */
   targets: string[];
+}
+
+/** Between two values of a packed column: JSON never holds it raw, ids and locators refuse it. */
+export const COLUMN_SEPARATOR = "\u0000";
+
+/**
+ * The values of a packed column.
+ * @example unpackColumn(packed.entityIds, packed.schemas.length)
+ */
+export function unpackColumn(column: string, count: number): string[] {
+  return count ? column.split(COLUMN_SEPARATOR) : [];
 }
 
 /** Packed facts as a batch of a load. */
@@ -78,6 +94,9 @@ export class FactPacker {
   pack(facts: readonly Fact[]): PackedFacts {
     const packed = this.empty(facts[0]?.dataset ?? "", facts[0]?.source ?? "");
     const pairs: Array<number | string> = [];
+    const entityIds: string[] = [];
+    const locators: string[] = [];
+    const props: string[] = [];
     facts.forEach((fact, index) => {
       this.checkUniform(fact, packed);
       const properties = this.propertiesOf(fact.schema);
@@ -93,14 +112,24 @@ export class FactPacker {
         const target = targetOf(fact.entityId, fact.schema, property.name, value);
         if (target !== undefined) packed.targets.push(target);
       }
-      packed.entityIds.push(fact.entityId);
-      packed.schemas.push(fact.schema);
-      packed.locators.push(fact.locator);
-      packed.props.push(JSON.stringify(pairs));
+      entityIds.push(fact.entityId);
+      packed.schemas.push(this.schemaIndex(packed, fact.schema));
+      locators.push(fact.locator);
+      props.push(JSON.stringify(pairs));
       packed.statements += values.length / 2;
     });
     this.nextId += facts.length;
+    packed.entityIds = entityIds.join(COLUMN_SEPARATOR);
+    packed.locators = locators.join(COLUMN_SEPARATOR);
+    packed.props = props.join(COLUMN_SEPARATOR);
     return packed;
+  }
+
+  private schemaIndex(packed: PackedFacts, schema: string): number {
+    const last = packed.schemata.length - 1;
+    if (packed.schemata[last] === schema) return last;
+    const known = packed.schemata.indexOf(schema);
+    return known >= 0 ? known : packed.schemata.push(schema) - 1;
   }
 
   private empty(dataset: string, source: string): PackedFacts {
@@ -108,10 +137,11 @@ export class FactPacker {
       dataset,
       firstId: this.nextId,
       source,
-      entityIds: [],
+      entityIds: "",
       schemas: [],
-      locators: [],
-      props: [],
+      schemata: [],
+      locators: "",
+      props: "",
       references: [],
       identifiers: [],
       statements: 0,
@@ -122,6 +152,13 @@ export class FactPacker {
   private checkUniform(fact: Fact, packed: PackedFacts): void {
     if (fact.dataset !== packed.dataset || fact.source !== packed.source) {
       throw new Error(`a pack holds facts of one dataset and source file (${fact.entityId})`);
+    }
+    if (fact.entityId.includes(COLUMN_SEPARATOR) || fact.locator.includes(COLUMN_SEPARATOR)) {
+      throw new SanctraceError(
+        "store_nul_character",
+        "an entity id or locator holds a NUL character",
+        fact.locator.replaceAll(COLUMN_SEPARATOR, "\\0"),
+      );
     }
   }
 

@@ -35,9 +35,9 @@ export class LoadCounts {
     }
   }
 
-  /** Count packed facts (their targets were found where they were packed). */
-  addPacked(packed: PackedFacts): void {
-    const { dataset, entityIds } = packed;
+  /** Count packed facts, their entity ids unpacked (targets were found where they were packed). */
+  addPacked(packed: PackedFacts, entityIds: readonly string[]): void {
+    const { dataset } = packed;
     for (const entityId of entityIds) this.enter({ dataset, entityId });
     this.statements += packed.statements;
     for (const target of packed.targets) this.targetIds.add(target);

@@ -13,6 +13,7 @@ import {
   modelProperties,
   type PackedBatch,
   type PackedFacts,
+  unpackColumn,
 } from "./fact-pack.js";
 import { LoadCounts } from "./load-counts.js";
 import type { Atoms } from "./sqlite-atoms.js";
@@ -111,14 +112,18 @@ export class FactWriter {
         packed.dataset,
       );
     }
-    this.counts.addPacked(packed);
     const { facts, atoms, datasetKey } = this;
-    const source = packed.entityIds.length ? atoms.keyOf(packed.source) : 0;
-    const { entityIds, schemas, locators, props } = packed;
-    for (let index = 0; index < entityIds.length; index++) {
+    const { schemas } = packed;
+    const source = schemas.length ? atoms.keyOf(packed.source) : 0;
+    const schemata = packed.schemata.map((schema) => this.schemaKey(schema));
+    const entityIds = unpackColumn(packed.entityIds, schemas.length);
+    const locators = unpackColumn(packed.locators, schemas.length);
+    const props = unpackColumn(packed.props, schemas.length);
+    this.counts.addPacked(packed, entityIds);
+    for (let index = 0; index < schemas.length; index++) {
       facts.push(this.nextId++);
       facts.push(entityIds[index]);
-      facts.push(this.schemaKey(schemas[index]!));
+      facts.push(schemata[schemas[index]!]);
       facts.push(datasetKey);
       facts.push(source);
       facts.push(locators[index]);

@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import type { Fact } from "../model/index.js";
+import { FactPacker, modelProperties, unpackColumn } from "./fact-pack.js";
+
+const keys = Object.fromEntries(modelProperties().map((name, index) => [name, index + 1]));
+const source = "a".repeat(64);
+
+function fact(entityId: string, schema: string, values: string[], locator: string): Fact {
+  return { entityId, schema, values, dataset: "case", source, locator };
+}
+
+describe("FactPacker", () => {
+  it("packs facts into columns, numbering them on from the last pack", () => {
+    const packer = new FactPacker({ keys, firstId: 41 });
+    packer.pack([fact("p1", "Company", ["name", "Kupol"], "row:2")]);
+    const packed = packer.pack([
+      fact("p2", "Company", ["name", "Vector", "innCode", "7700000001"], "row:3"),
+      fact("s1", "Sanction", ["entity", "p2", "authority", "OFAC"], "row:4"),
+    ]);
+    expect(packed.firstId).toBe(42);
+    expect(unpackColumn(packed.entityIds, 2)).toEqual(["p2", "s1"]);
+    expect(unpackColumn(packed.locators, 2)).toEqual(["row:3", "row:4"]);
+    expect(unpackColumn(packed.props, 2).map((props) => JSON.parse(props))).toEqual([
+      [keys.name, "Vector", keys.innCode, "7700000001"],
+      [keys.entity, "p2", keys.authority, "OFAC"],
+    ]);
+    expect(packed.schemas.map((at) => packed.schemata[at])).toEqual(["Company", "Sanction"]);
+    expect(packed.references).toEqual([1, "p2"]);
+    expect(packed.identifiers).toEqual([0, keys.innCode, "7700000001"]);
+    expect(packed.targets).toEqual(["p2"]);
+    expect(packed.statements).toBe(4);
+  });
+
+  it("keeps a NUL inside values, and refuses one in an id or locator", () => {
+    const packer = new FactPacker({ keys, firstId: 1 });
+    const packed = packer.pack([fact("p1", "Company", ["name", "A\u0000B"], "row:2")]);
+    expect(JSON.parse(unpackColumn(packed.props, 1)[0]!)).toEqual([keys.name, "A\u0000B"]);
+    expect(() =>
+      packer.pack([fact("p2", "Company", ["name", "C"], "sheet:a\u0000 row:2")]),
+    ).toThrow(expect.objectContaining({ code: "store_nul_character" }));
+  });
+
+  it("refuses a property the schema lacks", () => {
+    const packer = new FactPacker({ keys, firstId: 1 });
+    expect(() => packer.pack([fact("p1", "Company", ["colour", "red"], "row:2")])).toThrow(
+      expect.objectContaining({ code: "ftm_unknown_property" }),
+    );
+  });
+});
