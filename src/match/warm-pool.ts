@@ -1,0 +1,115 @@
+import { availableParallelism } from "node:os";
+import type { FoundEntity, InMemoryMatchIndex } from "./match-index.js";
+import type { Matcher, MatcherOptions } from "./matcher.js";
+import type { Resolver } from "./resolver.js";
+import { ScreenPool } from "./screen-pool.js";
+import type { MatchQuery } from "./types.js";
+
+/** Batches smaller than this are searched in the caller's thread: a round trip costs more. */
+const MIN_QUERIES = 64;
+
+/**
+ * A worker pool for a long-running server, kept loaded with the matcher it is asked about:
+ * started on the first large batch, reloaded when the lists change, given the new
+ * judgements when they change. Until it holds the caller's matcher (and for small batches)
+ * `search` answers undefined and the caller searches in its own thread, which finds the same.
+ * @example
+ * const pool = new WarmPool(2);
+ * const found = (await pool.search(matcher, queries, { limit: 5 }, true)) ?? searchHere();
+ * await pool.close();
+ */
+export class WarmPool {
+  private pool: ScreenPool | undefined;
+  private held: { index: InMemoryMatchIndex; resolver: Resolver } | undefined;
+  private loading: Promise<void> | undefined;
+  private broken = false;
+
+  constructor(
+    readonly size = availableParallelism(),
+    readonly minQueries = MIN_QUERIES,
+  ) {}
+
+  /** Parts of batches the workers have searched. */
+  get searched(): number {
+    return this.pool?.searched ?? 0;
+  }
+
+  /** Resolves when the update under way (if any) is done. */
+  async settled(): Promise<void> {
+    await this.loading;
+  }
+
+  /** True when the workers hold this matcher's index and judgements. */
+  holds(matcher: Matcher): boolean {
+    return this.held?.index === matcher.index && this.held.resolver === matcher.resolver;
+  }
+
+  /** Resolves once the workers hold the matcher (loading it if needed). */
+  async warm(matcher: Matcher): Promise<void> {
+    while (!this.broken && !this.holds(matcher)) {
+      this.prepare(matcher);
+      await this.loading;
+    }
+  }
+
+  /**
+   * What `matcher.match` finds for each query (before judgements collapse clusters), searched
+   * by the workers in parallel; undefined for a small batch, or while the workers are not yet
+   * loaded with this matcher (loading then starts).
+   */
+  async search(
+    matcher: Matcher,
+    queries: MatchQuery[],
+    options: MatcherOptions,
+    explain: boolean,
+  ): Promise<FoundEntity[][] | undefined> {
+    if (this.broken || this.size < 2 || queries.length < this.minQueries) return undefined;
+    if (!this.holds(matcher)) {
+      this.prepare(matcher);
+      return undefined;
+    }
+    const datasets = matcher.selectLists(options.datasets);
+    // Two parts per worker: each worker has the next one queued when it finishes one.
+    const part = Math.ceil(queries.length / (this.size * 2));
+    const searched: Promise<FoundEntity[][]>[] = [];
+    for (let at = 0; at < queries.length; at += part) {
+      searched.push(this.pool!.search(queries.slice(at, at + part), options, datasets, explain));
+    }
+    try {
+      return (await Promise.all(searched)).flat();
+    } catch {
+      this.broken = true; // a worker died: this thread answers from now on
+      return undefined;
+    }
+  }
+
+  /** Start loading the matcher into the workers unless an update is under way. */
+  private prepare(matcher: Matcher): void {
+    if (this.loading || this.broken) return;
+    this.pool ??= ScreenPool.start(this.size);
+    const pool = this.pool;
+    const update =
+      this.held?.index === matcher.index ? pool.judge(matcher.resolver) : pool.load(matcher);
+    this.held = undefined;
+    this.loading = update
+      .then(
+        () => {
+          this.held = { index: matcher.index, resolver: matcher.resolver };
+        },
+        () => {
+          this.broken = true;
+        },
+      )
+      .finally(() => {
+        this.loading = undefined;
+      });
+  }
+
+  /** Stop the workers. */
+  async close(): Promise<void> {
+    await this.loading;
+    await this.pool?.close();
+    this.pool = undefined;
+    this.held = undefined;
+  }
+}
