@@ -50,26 +50,26 @@ export function selectDatasets(c: Context, matcher: Matcher): string[] | undefin
 
 /**
  * The hits of every query in order: a large batch searched by the server's worker pool when
- * it holds this matcher, else (and for small batches) here; the results are the same.
+ * it holds this matcher (each part used as it arrives, while the next are searched), else
+ * (and for small batches) here; the results are the same.
  */
-async function matchAll(
+async function* matchAll(
   deps: ApiDeps,
   matcher: Matcher,
   queries: MatchQuery[],
   options: MatcherOptions,
-): Promise<ResolvedHit[][]> {
-  const found = await deps.pool?.search(matcher, queries, options, true);
-  const matched: ResolvedHit[][] = [];
-  for (const [at, query] of queries.entries()) {
-    const hits = found
-      ? await matcher.resolveHits(
-          found[at]!.map((entity) => matcher.index.hitOf(entity)),
-          options,
-        )
-      : await matcher.match(query, options);
-    matched.push(hits);
+): AsyncGenerator<ResolvedHit[]> {
+  let at = 0;
+  for (const part of deps.pool?.searchParts(matcher, queries, options, true) ?? []) {
+    const found = await part;
+    if (!found) break; // a worker failed: the rest is matched here
+    for (const entities of found) {
+      const hits = entities.map((entity) => matcher.index.hitOf(entity));
+      yield await matcher.resolveHits(hits, options);
+      at++;
+    }
   }
-  return matched;
+  for (; at < queries.length; at++) yield await matcher.match(queries[at]!, options);
 }
 
 /** `POST /match/{dataset}`: yente-compatible batch matching. */
@@ -82,11 +82,12 @@ export async function handleMatch(c: Context, deps: ApiDeps): Promise<Response> 
   const datasets = selectDatasets(c, matcher);
   const queries = entries.map(([key, raw]) => parseQuery(raw, `queries.${key}`));
   const options = { threshold, cutoff, limit, ...(datasets ? { datasets } : {}) };
-  const matched = await matchAll(deps, matcher, queries, options);
   const responses: Record<string, QueryMatches> = {};
-  for (const [at, [key]] of entries.entries()) {
-    const query = queries[at]!;
-    const results = await Promise.all(matched[at]!.map((hit) => toScoredEntity(deps, hit)));
+  let at = 0;
+  for await (const hits of matchAll(deps, matcher, queries, options)) {
+    const [key] = entries[at]!;
+    const query = queries[at++]!;
+    const results = await Promise.all(hits.map((hit) => toScoredEntity(deps, hit)));
     responses[key] = {
       status: 200,
       results,

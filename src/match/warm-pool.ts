@@ -12,10 +12,10 @@ const MIN_QUERIES = 64;
  * A worker pool for a long-running server, kept loaded with the matcher it is asked about:
  * started on the first large batch, reloaded when the lists change, given the new
  * judgements when they change. Until it holds the caller's matcher (and for small batches)
- * `search` answers undefined and the caller searches in its own thread, which finds the same.
+ * `searchParts` answers undefined and the caller searches in its own thread, which finds the same.
  * @example
  * const pool = new WarmPool(2);
- * const found = (await pool.search(matcher, queries, { limit: 5 }, true)) ?? searchHere();
+ * for (const part of pool.searchParts(matcher, queries, { limit: 5 }, true) ?? []) await part;
  * await pool.close();
  */
 export class WarmPool {
@@ -54,15 +54,17 @@ export class WarmPool {
 
   /**
    * What `matcher.match` finds for each query (before judgements collapse clusters), searched
-   * by the workers in parallel; undefined for a small batch, or while the workers are not yet
-   * loaded with this matcher (loading then starts).
+   * by the workers in parallel: one promise per consecutive part of the queries, in order, so
+   * the caller can use a part while the next are searched; a part is undefined if a worker
+   * failed (the caller searches the rest itself). Undefined for a small batch, or while the
+   * workers are not yet loaded with this matcher (loading then starts).
    */
-  async search(
+  searchParts(
     matcher: Matcher,
     queries: MatchQuery[],
     options: MatcherOptions,
     explain: boolean,
-  ): Promise<FoundEntity[][] | undefined> {
+  ): Promise<FoundEntity[][] | undefined>[] | undefined {
     if (this.broken || this.size < 2 || queries.length < this.minQueries) return undefined;
     if (!this.holds(matcher)) {
       this.prepare(matcher);
@@ -71,16 +73,17 @@ export class WarmPool {
     const datasets = matcher.selectLists(options.datasets);
     // Two parts per worker: each worker has the next one queued when it finishes one.
     const part = Math.ceil(queries.length / (this.size * 2));
-    const searched: Promise<FoundEntity[][]>[] = [];
+    const parts: Promise<FoundEntity[][] | undefined>[] = [];
     for (let at = 0; at < queries.length; at += part) {
-      searched.push(this.pool!.search(queries.slice(at, at + part), options, datasets, explain));
+      const searched = this.pool!.search(queries.slice(at, at + part), options, datasets, explain);
+      parts.push(
+        searched.catch(() => {
+          this.broken = true; // a worker died: the caller's thread answers from now on
+          return undefined;
+        }),
+      );
     }
-    try {
-      return (await Promise.all(searched)).flat();
-    } catch {
-      this.broken = true; // a worker died: this thread answers from now on
-      return undefined;
-    }
+    return parts;
   }
 
   /** Start loading the matcher into the workers unless an update is under way. */
