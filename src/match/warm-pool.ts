@@ -5,8 +5,8 @@ import type { Resolver } from "./resolver.js";
 import { ScreenPool } from "./screen-pool.js";
 import type { MatchQuery } from "./types.js";
 
-/** Batches smaller than this are searched in the caller's thread: a round trip costs more. */
-const MIN_QUERIES = 64;
+/** Batches smaller than this are searched in the caller's thread: at 100 queries the round trips ate the gain (bench/screen-api). */
+const MIN_QUERIES = 200;
 
 /**
  * A worker pool for a long-running server, kept loaded with the matcher it is asked about:
