@@ -5,8 +5,10 @@
  * one thread and in worker threads, each beside a brute-force baseline (best Jaro-Winkler
  * over every name) in the same run; then a 1M generated-entity build in a child process.
  * Run: node --expose-gc --import tsx bench/match-speed.ts [--skip-generated | --generated N]
+ * [--out FILE] (`--out` writes the one-thread screen output, to compare two versions' results).
  */
 import { execFileSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { performance } from "node:perf_hooks";
 import { bestJaroWinkler, normalizedNameTable } from "../src/match/brute-force.js";
@@ -206,6 +208,8 @@ async function benchBatch(store: Store, queries: MatchQuery[], baselineRow: obje
   console.log(
     `results identical across the three screen runs: ${identical}; on-demand run incl. index build ${Math.round(coldMs)} ms`,
   );
+  const out = process.argv.indexOf("--out");
+  if (out >= 0) writeFileSync(process.argv[out + 1]!, `${single.lines.join("\n")}\n`);
 }
 
 async function benchGenerated(count: number): Promise<void> {

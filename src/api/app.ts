@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import type { WarmPool } from "../match/index.js";
 import type { Store } from "../store/index.js";
 import type { ApiDeps } from "./deps.js";
 import { createErrorHandler, errorBody } from "./errors.js";
@@ -21,6 +22,8 @@ export interface AppOptions {
   log?: (error: unknown) => void;
   /** The built web UI served at `/` (default: `web/dist` of the package). */
   webRoot?: string;
+  /** Worker threads for large `/match` batches (the caller closes it); default: none. */
+  pool?: WarmPool;
 }
 
 /** `/match/{dataset}` -> `/match/:dataset`. */
@@ -40,6 +43,7 @@ export function createApp(options: AppOptions): Hono {
     threshold: options.threshold ?? 0.7,
     limit: options.limit ?? 5,
     maxQueries: options.maxQueries ?? 1000,
+    ...(options.pool ? { pool: options.pool } : {}),
   };
   const app = new Hono();
   app.use(securityHeaders());

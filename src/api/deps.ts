@@ -1,3 +1,4 @@
+import type { WarmPool } from "../match/index.js";
 import type { Store } from "../store/index.js";
 import type { MatcherHolder } from "./service.js";
 
@@ -11,4 +12,6 @@ export interface ApiDeps {
   limit: number;
   /** Most queries one `/match` or `/reconcile` request may carry. */
   maxQueries: number;
+  /** Worker threads for large `/match` batches; without it every batch is matched in-thread. */
+  pool?: WarmPool;
 }

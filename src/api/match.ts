@@ -1,5 +1,11 @@
 import type { Context } from "hono";
-import { type Matcher, parseQuery, type ResolvedHit } from "../match/index.js";
+import {
+  type Matcher,
+  type MatcherOptions,
+  type MatchQuery,
+  parseQuery,
+  type ResolvedHit,
+} from "../match/index.js";
 import { SanctraceError } from "../model/index.js";
 import type { ApiDeps } from "./deps.js";
 import { toApiEntity } from "./entities.js";
@@ -42,6 +48,30 @@ export function selectDatasets(c: Context, matcher: Matcher): string[] | undefin
   return matcher.selectLists(included)?.filter((name) => !selected || selected.includes(name));
 }
 
+/**
+ * The hits of every query in order: a large batch searched by the server's worker pool when
+ * it holds this matcher (each part used as it arrives, while the next are searched), else
+ * (and for small batches) here; the results are the same.
+ */
+async function* matchAll(
+  deps: ApiDeps,
+  matcher: Matcher,
+  queries: MatchQuery[],
+  options: MatcherOptions,
+): AsyncGenerator<ResolvedHit[]> {
+  let at = 0;
+  for (const part of deps.pool?.searchParts(matcher, queries, options, true) ?? []) {
+    const found = await part;
+    if (!found) break; // a worker failed: the rest is matched here
+    for (const entities of found) {
+      const hits = entities.map((entity) => matcher.index.hitOf(entity));
+      yield await matcher.resolveHits(hits, options);
+      at++;
+    }
+  }
+  for (; at < queries.length; at++) yield await matcher.match(queries[at]!, options);
+}
+
 /** `POST /match/{dataset}`: yente-compatible batch matching. */
 export async function handleMatch(c: Context, deps: ApiDeps): Promise<Response> {
   const threshold = numberParam(c, "threshold", deps.threshold, 0, 1);
@@ -50,11 +80,13 @@ export async function handleMatch(c: Context, deps: ApiDeps): Promise<Response> 
   const entries = readQueries(await jsonBody(c), deps.maxQueries);
   const matcher = await deps.matchers.get();
   const datasets = selectDatasets(c, matcher);
+  const queries = entries.map(([key, raw]) => parseQuery(raw, `queries.${key}`));
+  const options = { threshold, cutoff, limit, ...(datasets ? { datasets } : {}) };
   const responses: Record<string, QueryMatches> = {};
-  for (const [key, raw] of entries) {
-    const query = parseQuery(raw, `queries.${key}`);
-    const options = { threshold, cutoff, limit, ...(datasets ? { datasets } : {}) };
-    const hits = await matcher.match(query, options);
+  let at = 0;
+  for await (const hits of matchAll(deps, matcher, queries, options)) {
+    const [key] = entries[at]!;
+    const query = queries[at++]!;
     const results = await Promise.all(hits.map((hit) => toScoredEntity(deps, hit)));
     responses[key] = {
       status: 200,

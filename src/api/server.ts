@@ -1,5 +1,7 @@
 import type { AddressInfo } from "node:net";
+import { availableParallelism } from "node:os";
 import { serve } from "@hono/node-server";
+import { WarmPool } from "../match/index.js";
 import { SanctraceError } from "../model/index.js";
 import { type AppOptions, createApp } from "./app.js";
 
@@ -9,13 +11,16 @@ export interface RunningServer {
 }
 
 /**
- * Serve the API over HTTP (port 0 picks a free one).
+ * Serve the API over HTTP (port 0 picks a free one). Large `/match` batches are searched by
+ * `workers` threads (default: one per core; 1: none), started on the first such batch and
+ * kept until the server closes.
  * @example const server = await startServer({ store, host: "127.0.0.1", port: 8000 });
  */
 export function startServer(
-  options: AppOptions & { host: string; port: number },
+  options: AppOptions & { host: string; port: number; workers?: number },
 ): Promise<RunningServer> {
-  const app = createApp(options);
+  const pool = options.pool ?? new WarmPool(options.workers ?? availableParallelism());
+  const app = createApp({ ...options, pool });
   return new Promise((resolve, reject) => {
     const server = serve(
       { fetch: app.fetch, hostname: options.host, port: options.port },
@@ -23,7 +28,10 @@ export function startServer(
         const host = info.family === "IPv6" ? `[${info.address}]` : info.address;
         resolve({
           url: `http://${host}:${info.port}`,
-          close: () => new Promise((done) => server.close(() => done())),
+          close: async () => {
+            await new Promise((done) => server.close(() => done(undefined)));
+            if (!options.pool) await pool.close();
+          },
         });
       },
     );

@@ -13,6 +13,8 @@ export type ServeApi = (options: {
   store: Store;
   host: string;
   port: number;
+  /** Threads for large `/match` batches (1: none). */
+  workers?: number;
 }) => Promise<{ url: string; close(): Promise<void> }>;
 
 export interface CliContext {

@@ -94,20 +94,46 @@ export class CandidateScratch {
   }
 }
 
-function describeTokens(rows: NameRows, name: PreparedName): QueryToken[] {
-  return name.tokens
-    .filter((token) => !token.initial)
-    .map((token) => {
-      // Most similar first, so a row's first hit for this token carries its best similarity.
-      const similar = rows.vocabulary.similar(token);
-      const postings = similar.reduce((sum, [id]) => sum + (rows.postings[id]?.length ?? 0), 0);
-      const heaviest = similar.reduce(
-        (max, [id]) => Math.max(max, rows.vocabulary.tokens[id]!.weight),
-        0,
-      );
-      return { weight: token.weight, similar, postings, heaviest };
-    })
-    .sort((a, b) => a.postings - b.postings);
+/** What describes a similar list besides its tokens: their rows and heaviest weight. */
+interface SimilarSummary {
+  /** The row count of the index when summed: rows added since make it stale. */
+  count: number;
+  postings: number;
+  heaviest: number;
+}
+
+/** Summaries of the vocabulary's cached similar lists, by list. */
+const summaries = new WeakMap<[number, number][], SimilarSummary>();
+
+function summarize(rows: NameRows, similar: [number, number][]): SimilarSummary {
+  const known = summaries.get(similar);
+  if (known?.count === rows.count) return known;
+  let postings = 0;
+  let heaviest = 0;
+  for (const [id] of similar) {
+    postings += rows.postings[id]?.length ?? 0;
+    heaviest = Math.max(heaviest, rows.vocabulary.tokens[id]!.weight);
+  }
+  const summary = { count: rows.count, postings, heaviest };
+  summaries.set(similar, summary);
+  return summary;
+}
+
+/** The non-initial query tokens with their similar lists, fewest rows first. */
+function describeTokens(
+  rows: NameRows,
+  name: PreparedName,
+  similar: ([number, number][] | undefined)[],
+): QueryToken[] {
+  const tokens: QueryToken[] = [];
+  name.tokens.forEach((token, at) => {
+    if (token.initial) return;
+    // Most similar first, so a row's first hit for this token carries its best similarity.
+    const list = similar[at]!;
+    const { postings, heaviest } = summarize(rows, list);
+    tokens.push({ weight: token.weight, similar: list, postings, heaviest });
+  });
+  return tokens.sort((a, b) => a.postings - b.postings);
 }
 
 /** The reading of a posting list whose rows can reach `reach` at best. */
@@ -132,7 +158,10 @@ export function findCandidateRows(
   scratch.ensure(rows.count);
   scratch.deferred = 0;
   const stamp = ++scratch.stamp;
-  const tokens = describeTokens(rows, name);
+  const similar = name.tokens.map((token) =>
+    token.initial ? undefined : rows.vocabulary.similar(token),
+  );
+  const tokens = describeTokens(rows, name, similar);
   const initialWeight = name.tokens.reduce((sum, t) => sum + (t.initial ? t.weight : 0), 0);
   const touched: number[] = [];
   let restLeft = tokens.reduce((sum, token) => sum + token.weight, 0) + initialWeight;
@@ -159,6 +188,7 @@ export function findCandidateRows(
     restLeft -= token.weight;
     restRight -= token.heaviest;
   }
+  scratch.table.reset(rows.vocabulary, name, similar);
   return boundRows(rows, scratch, search, touched, initialWeight, deferred);
 }
 
@@ -169,7 +199,7 @@ interface Deferred {
   mark: number;
 }
 
-/** The exact bounds of the rows seen, after cheap bounds from their hit mass. */
+/** The exact bounds of the rows seen (the table reset for the name), after cheap bounds from their hit mass. */
 function boundRows(
   rows: NameRows,
   scratch: CandidateScratch,
@@ -178,10 +208,6 @@ function boundRows(
   initialWeight: number,
   deferred: Deferred[],
 ): Map<number, number> {
-  const similar = name.tokens.map((token) =>
-    token.initial ? undefined : rows.vocabulary.similar(token),
-  );
-  scratch.table.reset(rows.vocabulary, name, similar);
   const unread = deferred.reduce((sum, { token }) => sum + token.weight, initialWeight);
   const floor = threshold - ROUNDING_SLACK;
   const bounds = new Map<number, number>();

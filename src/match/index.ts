@@ -28,3 +28,4 @@ export {
   type MatchQuery,
   type PairScore,
 } from "./types.js";
+export { WarmPool } from "./warm-pool.js";

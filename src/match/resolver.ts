@@ -38,6 +38,15 @@ export class Resolver {
     return resolver;
   }
 
+  /**
+   * The judgements in effect (the latest per pair): `fromJudgements` of them makes the same
+   * resolver, which is how a worker thread gets a copy.
+   * @example Resolver.fromJudgements(resolver.effective()).canonicalId(id) === resolver.canonicalId(id)
+   */
+  effective(): Judgement[] {
+    return [...this.latest.values()];
+  }
+
   private addNegative({ left, right }: Judgement): void {
     for (const [from, to] of [
       [left, right],

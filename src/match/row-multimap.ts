@@ -68,9 +68,28 @@ export class RowMultimap {
 
   /** Call `visit` with every row filed under `key`, in the order they were added. */
   forEach(key: number, visit: (row: number) => void): void {
-    for (let entry = this.heads[this.slot(key)]!; entry !== EMPTY; entry = this.next[entry]!) {
+    for (let entry = this.head(key); entry !== EMPTY; entry = this.next[entry]!) {
       visit(this.rows[entry]!);
     }
+  }
+
+  /**
+   * The first entry filed under `key` (-1 when none): walk on with `after`, read with `row`,
+   * where a callback per row would cost more than the visit.
+   * @example for (let e = map.head(7); e >= 0; e = map.after(e)) map.row(e);
+   */
+  head(key: number): number {
+    return this.heads[this.slot(key)]!;
+  }
+
+  /** The entry filed after `entry` under the same key, or -1. */
+  after(entry: number): number {
+    return this.next[entry]!;
+  }
+
+  /** The row of an entry. */
+  row(entry: number): number {
+    return this.rows[entry]!;
   }
 
   /**

@@ -4,6 +4,7 @@ import { SanctraceError } from "../model/index.js";
 import { snapshotIndex } from "./index-snapshot.js";
 import type { FoundEntity } from "./match-index.js";
 import type { Matcher, MatcherOptions } from "./matcher.js";
+import type { Resolver } from "./resolver.js";
 import type { WorkerReply, WorkerRequest } from "./screen-worker.js";
 import type { MatchQuery } from "./types.js";
 
@@ -55,11 +56,24 @@ export class ScreenPool {
   /** Send every worker the index snapshot and the judgements; resolves when all are ready. */
   async load(matcher: Matcher): Promise<void> {
     const snapshot = snapshotIndex(matcher.index);
-    const judgements = await matcher.store.listJudgements();
-    const request: WorkerRequest = { type: "load", snapshot, judgements };
+    const judgements = matcher.resolver.effective();
+    await this.broadcast({ type: "load", snapshot, judgements });
+  }
+
+  /** Give every worker the matcher's judgements (the index they hold stays). */
+  async judge(resolver: Resolver): Promise<void> {
+    await this.broadcast({ type: "judge", judgements: resolver.effective() });
+  }
+
+  private async broadcast(request: WorkerRequest): Promise<void> {
     const replies = await Promise.all(this.workers.map((worker) => this.send(worker, -1, request)));
     const failed = replies.find((reply) => reply.type === "failed");
     if (failed?.type === "failed") throw new SanctraceError("screen_worker_failed", failed.message);
+  }
+
+  /** Worker threads in the pool. */
+  get size(): number {
+    return this.workers.length;
   }
 
   /** Batches sent to the workers so far. */
@@ -72,15 +86,19 @@ export class ScreenPool {
     return this.workers.some((worker) => worker.busy < DEPTH);
   }
 
-  /** What the matcher's index finds for each query, computed on the least busy worker. */
+  /**
+   * What the matcher's index finds for each query, computed on the least busy worker; with
+   * `explain`, each feature's contribution and detail too (as `matcher.match` has them).
+   */
   async search(
     queries: MatchQuery[],
     options: MatcherOptions,
     datasets: string[] | undefined,
+    explain = false,
   ): Promise<FoundEntity[][]> {
     const worker = this.workers.reduce((best, next) => (next.busy < best.busy ? next : best));
     const batch = this.batches++;
-    const request: WorkerRequest = { type: "search", batch, queries, options, datasets };
+    const request: WorkerRequest = { type: "search", batch, queries, options, datasets, explain };
     const reply = await this.send(worker, batch, request);
     if (reply.type === "failed") throw new SanctraceError("screen_worker_failed", reply.message);
     return reply.type === "found" ? reply.found : [];

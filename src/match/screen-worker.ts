@@ -13,12 +13,15 @@ import type { MatchQuery } from "./types.js";
 /** Messages to a worker. */
 export type WorkerRequest =
   | { type: "load"; snapshot: IndexSnapshot; judgements: Judgement[] }
+  | { type: "judge"; judgements: Judgement[] }
   | {
       type: "search";
       batch: number;
       queries: MatchQuery[];
       options: MatcherOptions;
       datasets: string[] | undefined;
+      /** Each feature's contribution and detail too, as `matcher.match` returns them. */
+      explain: boolean;
     };
 
 /** Messages from a worker. */
@@ -36,10 +39,14 @@ function answer(request: WorkerRequest): WorkerReply {
     resolver = Resolver.fromJudgements(request.judgements);
     return { type: "ready" };
   }
-  const { batch, queries, options, datasets } = request;
+  if (request.type === "judge") {
+    resolver = Resolver.fromJudgements(request.judgements);
+    return { type: "ready" };
+  }
+  const { batch, queries, options, datasets, explain } = request;
   try {
     const found = queries.map((query) =>
-      index!.search(query, searchOptions(query, resolver, options, datasets, false)),
+      index!.search(query, searchOptions(query, resolver, options, datasets, explain)),
     );
     return { type: "found", batch, found };
   } catch (error) {

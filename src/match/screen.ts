@@ -122,10 +122,11 @@ export async function screenEntities(
   const searched = searchInOrder(matcher, queries, parameters, threads);
   for await (const [query, found] of searched) {
     counts.queries++;
-    const key = queryKey(query);
     const ranked = found.map((entity) => matcher.index.hitOf(entity));
     let results = (await matcher.resolveHits(ranked, parameters)).map(toScreenHit);
     const matched = results.filter((hit) => hit.match);
+    // The key (a digest of the query) only names hits: most queries have none.
+    const key = matched.length ? queryKey(query) : "";
     const fresh = matched.filter((hit) => !previous.hits.has(`${key}\t${hit.id}`));
     hits.push(...matched.map((hit) => `${key}\t${hit.id}`));
     counts.matched_queries += matched.length ? 1 : 0;

@@ -1,4 +1,4 @@
-import { hashString } from "./hash.js";
+import { keyHash } from "./hash.js";
 import type { NameKind } from "./prepare.js";
 import { RowMultimap } from "./row-multimap.js";
 import {
@@ -9,53 +9,79 @@ import {
   tokenSimilarity,
 } from "./token-similarity.js";
 
-/** Every skeleton with one character deleted. */
-export function deletions(text: string): string[] {
-  const out = new Set<string>();
-  for (let i = 0; i < text.length; i++) out.add(text.slice(0, i) + text.slice(i + 1));
-  return [...out];
-}
-
-/** Keys a vocabulary token is filed under. */
-function indexKeys(token: TokenInfo): string[] {
-  if (token.initial) return [`t:${token.text}`];
-  if (token.number !== undefined) return [`n:${token.number}`, `s:${token.skeleton}`];
-  const keys = [`s:${token.skeleton}`, ...token.groups.map((g) => `g:${g}`)];
+/** Visit the hash of every key a vocabulary token is filed under. */
+function forEachIndexKey(token: TokenInfo, visit: (hash: number) => void): void {
+  const { skeleton } = token;
+  if (token.initial) {
+    visit(keyHash("t:", token.text));
+    return;
+  }
+  if (token.number !== undefined) {
+    visit(keyHash("n:", String(token.number)));
+    visit(keyHash("s:", skeleton));
+    return;
+  }
+  visit(keyHash("s:", skeleton));
+  for (const group of token.groups) visit(keyHash("g:", group));
   if (token.phonetic.length >= MIN_PHONETIC_LENGTH) {
-    keys.push(`p:${token.phonetic}:${token.skeleton.length}`);
+    visit(keyHash("p:", token.phonetic, -1, `:${skeleton.length}`));
   }
   // Either side may be the abjad spelling: file every word by consonants, abjad ones apart.
-  keys.push(token.abjad ? `a:${token.consonants}` : `c:${token.consonants}`);
-  if (token.skeleton.length >= MIN_EDIT_LENGTH) {
-    for (const deleted of deletions(token.skeleton)) keys.push(`d:${deleted}`);
-  }
-  return keys;
+  visit(keyHash(token.abjad ? "a:" : "c:", token.consonants));
+  if (skeleton.length >= MIN_EDIT_LENGTH) forEachDeletion(skeleton, "d:", visit);
 }
 
-/** Keys to look up for a query token: together they reach every token it is similar to. */
-function queryKeys(token: TokenInfo): string[] {
-  if (token.number !== undefined) return [`n:${token.number}`, `s:${token.skeleton}`];
-  const keys = [`s:${token.skeleton}`, `t:${token.text[0]}`];
+/** The hash of `prefix` + the skeleton with one character deleted, once per distinct result. */
+function forEachDeletion(skeleton: string, prefix: string, visit: (hash: number) => void): void {
+  for (let at = 0; at < skeleton.length; at++) {
+    // Deleting any letter of a run of one letter leaves the same string.
+    if (at > 0 && skeleton.charCodeAt(at) === skeleton.charCodeAt(at - 1)) continue;
+    visit(keyHash(prefix, skeleton, at));
+  }
+}
+
+/**
+ * The hashes of every key to look up for a query token, written to `out` from the start;
+ * returns how many. Together they reach every token it is similar to. The hashes are those
+ * of the key strings, computed without building the strings; a doubled letter is deleted once.
+ */
+function queryKeyHashes(token: TokenInfo, out: Float64Array): number {
+  const { skeleton, phonetic, consonants } = token;
+  let count = 0;
+  if (token.number !== undefined) {
+    out[count++] = keyHash("n:", String(token.number));
+    out[count++] = keyHash("s:", skeleton);
+    return count;
+  }
+  out[count++] = keyHash("s:", skeleton);
+  out[count++] = keyHash("t:", token.text[0]!);
   // Phonetic keys are filed with the skeleton length, so only near lengths are read; short
   // keys never make tokens sound alike, so they are not read at all (half the lookups).
-  const length = token.skeleton.length;
-  const sounds = token.phonetic.length >= MIN_PHONETIC_LENGTH;
-  for (
-    let other = length - PHONETIC_LENGTH_SPREAD;
-    sounds && other <= length + PHONETIC_LENGTH_SPREAD;
-    other++
-  ) {
-    keys.push(`p:${token.phonetic}:${other}`);
+  const length = skeleton.length;
+  if (phonetic.length >= MIN_PHONETIC_LENGTH) {
+    for (
+      let other = length - PHONETIC_LENGTH_SPREAD;
+      other <= length + PHONETIC_LENGTH_SPREAD;
+      other++
+    ) {
+      out[count++] = keyHash("p:", phonetic, -1, `:${other}`);
+    }
   }
-  for (const group of token.groups) keys.push(`g:${group}`);
-  keys.push(`a:${token.consonants}`);
-  if (token.abjad) keys.push(`c:${token.consonants}`);
-  if (token.skeleton.length >= MIN_EDIT_LENGTH - 1) keys.push(`d:${token.skeleton}`);
-  if (token.skeleton.length >= MIN_EDIT_LENGTH) {
-    for (const deleted of deletions(token.skeleton)) keys.push(`s:${deleted}`, `d:${deleted}`);
+  for (const group of token.groups) out[count++] = keyHash("g:", group);
+  out[count++] = keyHash("a:", consonants);
+  if (token.abjad) out[count++] = keyHash("c:", consonants);
+  if (length >= MIN_EDIT_LENGTH - 1) out[count++] = keyHash("d:", skeleton);
+  if (length < MIN_EDIT_LENGTH) return count;
+  for (let at = 0; at < length; at++) {
+    if (at > 0 && skeleton.charCodeAt(at) === skeleton.charCodeAt(at - 1)) continue;
+    out[count++] = keyHash("s:", skeleton, at);
+    out[count++] = keyHash("d:", skeleton, at);
   }
-  return keys;
+  return count;
 }
+
+/** Room for the query keys of a token of `length` letters with `groups` symbol groups. */
+const keyRoom = (length: number, groups: number) => 16 + groups + 2 * length;
 
 /**
  * Interned name tokens with lookup keys (skeleton, one-deletion neighbours, phonetic key,
@@ -69,11 +95,17 @@ export class Vocabulary {
   private readonly ids = new Map<string, Map<string, number>>();
   /** Lookup keys hashed to numbers: no key strings kept, lone ids stored bare. */
   private readonly keys = new RowMultimap();
-  /** Query tokens repeat (company, mohammad): their similar tokens are kept until a token is added. */
-  private readonly cache = new Map<string, [number, number][]>();
+  /**
+   * Query tokens repeat (company, mohammad): their similar tokens are kept until a token is
+   * added, by the token itself (prepared tokens are cached, so the same word is the same
+   * object; a key string cost more than the lookup).
+   */
+  private readonly cache = new Map<TokenInfo, [number, number][]>();
   /** Tokens already compared in the current lookup: `seen[id] === stamp`. */
   private seen = new Int32Array(0);
   private stamp = 0;
+  /** The current lookup's key hashes. */
+  private hashes = new Float64Array(64);
 
   get size(): number {
     return this.tokens.length;
@@ -94,7 +126,7 @@ export class Vocabulary {
     this.tokens.push(token);
     this.kinds.push(kind);
     ids.set(token.text, created);
-    for (const key of indexKeys(token)) this.keys.add(hashString(key), created);
+    forEachIndexKey(token, (hash) => this.keys.add(hash, created));
     return created;
   }
 
@@ -104,12 +136,11 @@ export class Vocabulary {
    * @example vocabulary.similar(prepareToken("sergei")) // [[12, 0.97], ...]
    */
   similar(token: TokenInfo): [number, number][] {
-    const key = `${token.number === undefined ? "" : "#"}${token.abjad ? "!" : ""}${token.text}`;
-    const cached = this.cache.get(key);
+    const cached = this.cache.get(token);
     if (cached) return cached;
     const found = this.findSimilar(token);
     if (this.cache.size > 50_000) this.cache.clear();
-    this.cache.set(key, found);
+    this.cache.set(token, found);
     return found;
   }
 
@@ -118,16 +149,21 @@ export class Vocabulary {
       this.seen = new Int32Array(Math.max(1024, this.tokens.length * 2));
       this.stamp = 0;
     }
+    const room = keyRoom(token.skeleton.length, token.groups.length);
+    if (this.hashes.length < room) this.hashes = new Float64Array(room * 2);
     const stamp = ++this.stamp;
-    const { seen, tokens } = this;
+    const { seen, tokens, keys, hashes } = this;
     const found: [number, number][] = [];
-    const visit = (id: number) => {
-      if (seen[id] === stamp) return;
-      seen[id] = stamp;
-      const similarity = tokenSimilarity(token, tokens[id]!);
-      if (similarity > 0) found.push([id, similarity]);
-    };
-    for (const key of queryKeys(token)) this.keys.forEach(hashString(key), visit);
+    const count = queryKeyHashes(token, hashes);
+    for (let key = 0; key < count; key++) {
+      for (let entry = keys.head(hashes[key]!); entry >= 0; entry = keys.after(entry)) {
+        const id = keys.row(entry);
+        if (seen[id] === stamp) continue;
+        seen[id] = stamp;
+        const similarity = tokenSimilarity(token, tokens[id]!);
+        if (similarity > 0) found.push([id, similarity]);
+      }
+    }
     // Most similar first: the candidate search relies on it.
     return found.sort((a, b) => b[1] - a[1]);
   }

@@ -1,11 +1,14 @@
 import { once } from "node:events";
+import { availableParallelism } from "node:os";
 import type { Command } from "commander";
 import { SanctraceError } from "../../model/index.js";
 import { type CliContext, globalOptions, withStore } from "../context.js";
+import { parseWholeNumber } from "./numbers.js";
 
 interface ServeOptions {
   host: string;
   port: string;
+  workers: number;
 }
 
 function parsePort(text: string): number {
@@ -22,6 +25,12 @@ export function registerServe(program: Command, context: CliContext): void {
     .description("serve the HTTP API (yente-compatible /match, /search, /entities, /reconcile)")
     .option("--host <host>", "address to listen on", "127.0.0.1")
     .option("--port <port>", "port to listen on", "8000")
+    .option(
+      "--workers <n>",
+      "threads that search large /match batches (default: one per core; 1: none)",
+      (text: string) => parseWholeNumber("--workers", text, 64),
+      availableParallelism(),
+    )
     .action(async (options: ServeOptions, command: Command) => {
       const { db } = globalOptions(command, context);
       const port = parsePort(options.port);
@@ -33,7 +42,12 @@ export function registerServe(program: Command, context: CliContext): void {
         );
       }
       await withStore(db, async (store) => {
-        const server = await startServer({ store, host: options.host, port });
+        const server = await startServer({
+          store,
+          host: options.host,
+          port,
+          workers: options.workers,
+        });
         context.io.stderr(`sanctrace API on ${server.url} (docs: ${server.url}/openapi.json)\n`);
         await Promise.race([once(process, "SIGINT"), once(process, "SIGTERM")]);
         await server.close();
