@@ -1,5 +1,4 @@
-import { Worker } from "node:worker_threads";
-import { SanctraceError } from "../model/index.js";
+import { SanctraceError, startWorker } from "../model/index.js";
 import type { SourceInput, TableFormatOptions } from "../sources/index.js";
 import type { FactPacking, PackedBatch } from "../store/index.js";
 import type { Party, PartyCollector } from "./parties.js";
@@ -20,19 +19,6 @@ export type TableWorkerMessage =
   | { type: "batch"; batch: PackedBatch }
   | { type: "done"; parties: Party[] }
   | { type: "error"; error: { code?: string; path?: string | undefined; message: string } };
-
-/**
- * The worker script beside this module. From the TypeScript sources (tests, benchmarks) the
- * worker registers tsx first: a worker does not inherit the loader hooks of its parent.
- */
-function spawn(data: TableWorkerData): Worker {
-  const source = import.meta.url.endsWith(".ts");
-  const url = new URL(`./table-worker.${source ? "ts" : "js"}`, import.meta.url);
-  if (!source) return new Worker(url, { workerData: data });
-  const tsx = import.meta.resolve("tsx/esm/api");
-  const boot = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); })`;
-  return new Worker(boot, { eval: true, workerData: data });
-}
 
 /** The error a worker reported, as the one it caught (code and place kept). */
 function reviveError(error: { code?: string; path?: string | undefined; message: string }): Error {
@@ -55,7 +41,7 @@ export async function* readTablesThreaded(
   data: TableWorkerData,
   parties: PartyCollector | undefined,
 ): AsyncGenerator<PackedBatch> {
-  const worker = spawn(data);
+  const worker = startWorker(import.meta.url, "table-worker", { workerData: data });
   const inbox: TableWorkerMessage[] = [];
   let wake: (() => void) | undefined;
   const deliver = (message: TableWorkerMessage) => {

@@ -1,6 +1,6 @@
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
-import { SanctraceError } from "../model/index.js";
+import type { Worker } from "node:worker_threads";
+import { SanctraceError, startWorker } from "../model/index.js";
 import { snapshotIndex } from "./index-snapshot.js";
 import type { FoundEntity } from "./match-index.js";
 import type { Matcher, MatcherOptions } from "./matcher.js";
@@ -14,19 +14,6 @@ const DEPTH = 2;
 interface PoolWorker {
   thread: Worker;
   busy: number;
-}
-
-/**
- * The worker script beside this module. From the TypeScript sources (tests, benchmarks) the
- * worker registers tsx first: a worker does not inherit the loader hooks of its parent.
- */
-function spawn(): Worker {
-  const source = import.meta.url.endsWith(".ts");
-  const url = new URL(`./screen-worker.${source ? "ts" : "js"}`, import.meta.url);
-  if (!source) return new Worker(url);
-  const tsx = import.meta.resolve("tsx/esm/api");
-  const boot = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); })`;
-  return new Worker(boot, { eval: true });
 }
 
 /**
@@ -44,7 +31,10 @@ export class ScreenPool {
 
   /** Spawn `size` workers (default: one per core); they load their modules meanwhile. */
   static start(size = availableParallelism()): ScreenPool {
-    const workers = Array.from({ length: size }, () => ({ thread: spawn(), busy: 0 }));
+    const workers = Array.from({ length: size }, () => ({
+      thread: startWorker(import.meta.url, "screen-worker"),
+      busy: 0,
+    }));
     const pool = new ScreenPool(workers);
     for (const worker of workers) {
       worker.thread.on("message", (reply: WorkerReply) => pool.receive(worker, reply));

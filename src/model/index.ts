@@ -32,3 +32,4 @@ export {
   type Statement,
   statementFacts,
 } from "./statement.js";
+export { startWorker } from "./threads.js";
