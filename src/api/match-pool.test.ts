@@ -2,6 +2,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadEntities } from "../../test/helpers/api-fixture.js";
 import { tempDir } from "../../test/helpers/cli.js";
+import { inventName, seededRandom } from "../../test/helpers/invented-names.js";
 import { judgePair, WarmPool } from "../match/index.js";
 import { SqliteStore } from "../store/index.js";
 import { createApp } from "./app.js";
@@ -11,31 +12,11 @@ const SYLLABLES = "al,an,ar,ba,bo,da,de,el,ga,ha,in,ka,ko,la,li,ma,mi,na,no,ov,r
   ",",
 );
 
-/** A deterministic stream of numbers in [0,1) (mulberry32). */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), state | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function inventName(next: () => number): string {
-  const word = () =>
-    Array.from(
-      { length: 2 + Math.floor(next() * 2) },
-      () => SYLLABLES[Math.floor(next() * SYLLABLES.length)],
-    ).join("");
-  return Array.from({ length: 2 + Math.floor(next() * 2) }, word).join(" ");
-}
-
 /** A list of invented people and companies; the queries: their names with a typo, and strangers. */
 async function workspace(count: number, queries: number) {
   const store = new SqliteStore(join(tempDir(), "w.db"));
-  const next = random(5);
-  const names = Array.from({ length: count }, () => inventName(next));
+  const next = seededRandom(5);
+  const names = Array.from({ length: count }, () => inventName(next, SYLLABLES));
   await loadEntities(
     store,
     "list",
@@ -49,7 +30,8 @@ async function workspace(count: number, queries: number) {
     Array.from({ length: queries }, (_, i) => {
       const listed = names[Math.floor(next() * count)]!;
       const at = Math.floor(next() * listed.length);
-      const name = i % 4 === 3 ? inventName(next) : listed.slice(0, at) + listed.slice(at + 1);
+      const name =
+        i % 4 === 3 ? inventName(next, SYLLABLES) : listed.slice(0, at) + listed.slice(at + 1);
       const query = {
         ...(i % 2 ? { id: `l-${i}` } : {}),
         schema: "LegalEntity",

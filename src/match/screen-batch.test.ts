@@ -2,6 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { inventName, seededRandom } from "../../test/helpers/invented-names.js";
 import { EntityBuilder, type Statement } from "../model/index.js";
 import { SqliteStore, type Store } from "../store/index.js";
 import { judgePair } from "./judge.js";
@@ -14,32 +15,12 @@ import type { MatchQuery } from "./types.js";
 const SYLLABLES =
   "al,an,ar,ba,bo,da,de,el,ga,ha,in,ka,ko,la,li,ma,mi,na,no,ov,ra,sa,sh,ta,va,zh,kh,yu".split(",");
 
-/** A deterministic stream of numbers in [0,1) (mulberry32). */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), state | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function inventName(next: () => number): string {
-  const word = () =>
-    Array.from(
-      { length: 2 + Math.floor(next() * 2) },
-      () => SYLLABLES[Math.floor(next() * SYLLABLES.length)],
-    ).join("");
-  return Array.from({ length: 2 + Math.floor(next() * 2) }, word).join(" ");
-}
-
 async function loadList(store: Store, count: number, next: () => number): Promise<string[]> {
   const names: string[] = [];
   const statements: Statement[] = [];
   for (let i = 0; i < count; i++) {
     const schema = next() < 0.5 ? "Person" : "Company";
-    const name = inventName(next);
+    const name = inventName(next, SYLLABLES);
     names.push(name);
     const builder = new EntityBuilder(schema, `l-${i}`, {
       dataset: "list",
@@ -64,7 +45,8 @@ function makeQueries(names: string[], count: number, next: () => number): MatchQ
   return Array.from({ length: count }, (_, i) => {
     const listed = names[Math.floor(next() * names.length)]!;
     const at = Math.floor(next() * listed.length);
-    const name = i % 3 === 2 ? inventName(next) : listed.slice(0, at) + listed.slice(at + 1);
+    const name =
+      i % 3 === 2 ? inventName(next, SYLLABLES) : listed.slice(0, at) + listed.slice(at + 1);
     const schema = next() < 0.5 ? "Person" : "LegalEntity";
     return { ...(i % 2 ? { id: `l-${i}` } : {}), schema, properties: { name: [name] } };
   });
@@ -86,7 +68,7 @@ async function screen(store: Store, queries: MatchQuery[], threads: SearchThread
 describe("screening in worker threads", () => {
   it("returns exactly what the single-threaded screening returns, judgements applied", async () => {
     const store = new SqliteStore(join(mkdtempSync(join(tmpdir(), "screen-batch-")), "w.db"));
-    const next = random(11);
+    const next = seededRandom(11);
     const names = await loadList(store, 3000, next);
     await judgePair(store, { left: "l-1", right: "l-2", judgement: "positive" });
     await judgePair(store, { left: "l-3", right: "l-5", judgement: "negative" });
