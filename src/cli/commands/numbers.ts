@@ -15,6 +15,11 @@ export function parseWholeNumber(option: string, text: string, max: number): num
   return value;
 }
 
+/** Parse `--workers`: threads, a whole number from 1 to 64. */
+export function parseWorkers(text: string): number {
+  return parseWholeNumber("--workers", text, 64);
+}
+
 /** Parse `--limit`: a whole number from 1 to 1000. */
 export function parseLimit(text: string): number {
   return parseWholeNumber("--limit", text, 1000);

@@ -13,7 +13,7 @@ import type { Store } from "../../store/index.js";
 import { type CliContext, globalOptions, withStore } from "../context.js";
 import { printJsonLines, printTable } from "../output.js";
 import { openSink } from "../sink.js";
-import { parseLimit, parseThreshold, parseWholeNumber } from "./numbers.js";
+import { parseLimit, parseThreshold, parseWorkers } from "./numbers.js";
 
 interface ScreenCommandOptions {
   input?: string;
@@ -45,10 +45,6 @@ function printHistory(context: CliContext, runs: ScreenRun[], json: boolean): vo
       run.counts.new_hits,
     ]),
   );
-}
-
-function parseWorkers(text: string): number {
-  return parseWholeNumber("--workers", text, 64);
 }
 
 function summaryLine(run: ScreenRun): string {

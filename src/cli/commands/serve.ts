@@ -3,7 +3,7 @@ import { availableParallelism } from "node:os";
 import type { Command } from "commander";
 import { SanctraceError } from "../../model/index.js";
 import { type CliContext, globalOptions, withStore } from "../context.js";
-import { parseWholeNumber } from "./numbers.js";
+import { parseWorkers } from "./numbers.js";
 
 interface ServeOptions {
   host: string;
@@ -28,7 +28,7 @@ export function registerServe(program: Command, context: CliContext): void {
     .option(
       "--workers <n>",
       "threads that search large /match batches (default: one per core; 1: none)",
-      (text: string) => parseWholeNumber("--workers", text, 64),
+      parseWorkers,
       availableParallelism(),
     )
     .action(async (options: ServeOptions, command: Command) => {
