@@ -25,10 +25,37 @@ describe("FactPacker", () => {
       [keys.entity, "p2", keys.authority, "OFAC"],
     ]);
     expect(packed.schemas.map((at) => packed.schemata[at])).toEqual(["Company", "Sanction"]);
-    expect(packed.references).toEqual([1, "p2"]);
+    expect(packed.references).toEqual([1, 0]);
+    expect(packed.referenceValues).toEqual(["p2"]);
     expect(packed.identifiers).toEqual([0, keys.innCode, "7700000001"]);
     expect(packed.targets).toEqual(["p2"]);
     expect(packed.statements).toBe(4);
+  });
+
+  it("numbers each id referred to once, restarting at a pack past the limit", () => {
+    const packer = new FactPacker({ keys, firstId: 1 }, 3);
+    const owns = (id: string, ...assets: string[]) =>
+      assets.map((asset, at) =>
+        fact(`${id}-${at}`, "Ownership", ["owner", id, "asset", asset], "row:2"),
+      );
+    const first = packer.pack(owns("o1", "a1", "a2"));
+    expect([first.references, first.referenceValues, first.restartReferences]).toEqual([
+      [0, 0, 0, 1, 1, 0, 1, 2],
+      ["o1", "a1", "a2"],
+      false,
+    ]);
+    const second = packer.pack(owns("o1", "a3"));
+    expect([second.references, second.referenceValues, second.restartReferences]).toEqual([
+      [0, 0, 0, 1],
+      ["o1", "a3"],
+      true,
+    ]);
+    const third = packer.pack(owns("o1", "a3"));
+    expect([third.references, third.referenceValues, third.restartReferences]).toEqual([
+      [0, 0, 0, 1],
+      [],
+      false,
+    ]);
   });
 
   it("keeps a NUL inside values, and refuses one in an id or locator", () => {

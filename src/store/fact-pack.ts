@@ -1,4 +1,5 @@
 import { type Fact, model, propertyType, SanctraceError } from "../model/index.js";
+import { MAX_NUMBERED_VALUES } from "./posting-lists.js";
 import { targetOf } from "./targets.js";
 
 /** What a packer needs from the store, taken in the middle of a load (`Store.factPacking`). */
@@ -30,8 +31,15 @@ export interface PackedFacts {
   locators: string;
   /** The facts' JSON `[prop key, value, …]` (the `facts.props` column), joined. */
   props: string;
-  /** Per entity reference: the fact's index in the pack, the id referred to. */
-  references: Array<number | string>;
+  /**
+   * Per entity reference: the fact's index in the pack, the number of the id referred to. The
+   * packer numbers each id it meets (the writer then hashes no string): `referenceValues` are
+   * the ids first met in this pack, numbered on from those of the packs before, or from 0
+   * when `restartReferences` (past `MAX_NUMBERED_VALUES`, to bound memory).
+   */
+  references: number[];
+  referenceValues: string[];
+  restartReferences: boolean;
   /** Per identifier: the fact's index in the pack, the prop key, the value. */
   identifiers: Array<number | string>;
   statements: number;
@@ -86,13 +94,24 @@ export class FactPacker {
   /** Per schema, per property: its key and the side table its values also go to. */
   private readonly schemata = new Map<string, Map<string, PackedProperty>>();
   private nextId: number;
+  /** The number of each id referred to so far (see `PackedFacts.references`). */
+  private referenceNumbers = new Map<string, number>();
 
-  constructor(private readonly packing: FactPacking) {
+  /** `maxNumbered`: ids numbered before the numbering restarts (see `PackedFacts.references`). */
+  constructor(
+    private readonly packing: FactPacking,
+    private readonly maxNumbered = MAX_NUMBERED_VALUES,
+  ) {
     this.nextId = packing.firstId;
   }
 
   pack(facts: readonly Fact[]): PackedFacts {
     const packed = this.empty(facts[0]?.dataset ?? "", facts[0]?.source ?? "");
+    // Numbering restarts only at the start of a pack: a pack's numbers are all of one round.
+    if (this.referenceNumbers.size >= this.maxNumbered) {
+      this.referenceNumbers.clear();
+      packed.restartReferences = true;
+    }
     const pairs: Array<number | string> = [];
     const entityIds: string[] = [];
     const locators: string[] = [];
@@ -106,7 +125,8 @@ export class FactPacker {
         const value = values[at + 1]!;
         const property = properties.get(values[at]!) ?? this.property(fact.schema, values[at]!);
         pairs.push(property.key, value);
-        if (property.side === "references") packed.references.push(index, value);
+        if (property.side === "references")
+          packed.references.push(index, this.referenceNumber(value, packed));
         else if (property.side === "identifiers")
           packed.identifiers.push(index, property.key, value);
         const target = targetOf(fact.entityId, fact.schema, property.name, value);
@@ -123,6 +143,15 @@ export class FactPacker {
     packed.locators = locators.join(COLUMN_SEPARATOR);
     packed.props = props.join(COLUMN_SEPARATOR);
     return packed;
+  }
+
+  private referenceNumber(value: string, packed: PackedFacts): number {
+    const numbers = this.referenceNumbers;
+    const known = numbers.get(value);
+    if (known !== undefined) return known;
+    numbers.set(value, numbers.size);
+    packed.referenceValues.push(value);
+    return numbers.size - 1;
   }
 
   private schemaIndex(packed: PackedFacts, schema: string): number {
@@ -143,6 +172,8 @@ export class FactPacker {
       locators: "",
       props: "",
       references: [],
+      referenceValues: [],
+      restartReferences: false,
       identifiers: [],
       statements: 0,
       targets: [],

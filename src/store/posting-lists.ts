@@ -1,6 +1,8 @@
 /** Past these many fact ids or keys held, postings are written out to bound memory. */
 const MAX_HELD_FACTS = 4_000_000;
 const MAX_HELD_KEYS = 250_000;
+/** Past these many values numbered, a `FactPacker` numbers from 0 again (bounds both threads). */
+export const MAX_NUMBERED_VALUES = 250_000;
 
 /**
  * For each value a load states (an entity id referred to, an identifier), the ascending ids
@@ -50,6 +52,55 @@ export class PostingLists {
     this.lists.clear();
     this.held = 0;
     this.keys = 0;
+    return rows;
+  }
+}
+
+/**
+ * Posting lists of referenced values a `FactPacker` numbered in its own thread (`PackedFacts`
+ * `referenceValues`): the writer appends fact ids by number and hashes no string. Memory is
+ * bounded as in `PostingLists`; the packer restarts its numbering past `MAX_NUMBERED_VALUES`.
+ * @example const lists = new NumberedLists(); lists.name(["ofac-36"], false); lists.add(17, 0); lists.drain()
+ */
+export class NumberedLists {
+  private values: string[] = [];
+  /** Per value number: the fact ids stating it since the last drain, if any. */
+  private lists: Array<number[] | undefined> = [];
+  private held = 0;
+
+  /** Values numbered from the end of those named so far, or from 0 when `restart` (drain first). */
+  name(values: readonly string[], restart: boolean): void {
+    if (restart) {
+      if (this.held) throw new Error("numbering restarted with posting lists held");
+      this.values = [];
+      this.lists = [];
+    }
+    for (const value of values) this.values.push(value);
+  }
+
+  /** Fact `fact` states value number `number`; true when full. */
+  add(fact: number, number: number): boolean {
+    const facts = this.lists[number];
+    if (!facts) this.lists[number] = [fact];
+    else if (facts[facts.length - 1] !== fact) facts.push(fact);
+    else return false;
+    return ++this.held >= MAX_HELD_FACTS;
+  }
+
+  /** The rows held, in value order, flat as `PostingLists.drain` gives them; then forget them. */
+  drain(): Array<number | string> {
+    const { values, lists } = this;
+    const held: number[] = [];
+    for (let number = 0; number < lists.length; number++) if (lists[number]) held.push(number);
+    held.sort((a, b) => (values[a]! < values[b]! ? -1 : values[a]! > values[b]! ? 1 : 0));
+    const rows: Array<number | string> = [];
+    for (const number of held) {
+      const facts = lists[number]!;
+      const json = facts.length === 1 ? `[${facts[0]}]` : JSON.stringify(facts);
+      rows.push(values[number]!, facts[0]!, json);
+    }
+    this.lists = [];
+    this.held = 0;
     return rows;
   }
 }

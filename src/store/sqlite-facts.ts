@@ -131,8 +131,9 @@ export class FactWriter {
     }
     const { references, identifiers } = packed;
     const first = packed.firstId;
+    this.references.name(packed.referenceValues, packed.restartReferences);
     for (let at = 0; at < references.length; at += 2) {
-      this.references.add(first + (references[at] as number), references[at + 1] as string);
+      this.references.addNumbered(first + references[at]!, references[at + 1]!);
     }
     for (let at = 0; at < identifiers.length; at += 3) {
       const fact = first + (identifiers[at] as number);

@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import { PostingLists } from "./posting-lists.js";
+import { NumberedLists, PostingLists } from "./posting-lists.js";
 import { BulkInsert } from "./sqlite-bulk.js";
 
 /**
@@ -17,6 +17,8 @@ export type PostingTable = "reference_postings" | "identifier_postings";
  */
 export class Postings {
   private readonly lists: PostingLists;
+  /** References numbered by a packer (no property key). */
+  private readonly numbered = new NumberedLists();
   private readonly insert: BulkInsert;
   private readonly byProp: boolean;
 
@@ -36,16 +38,30 @@ export class Postings {
     if (this.lists.add(fact, value, prop)) this.flush();
   }
 
+  /** Name the next values a packer numbered; `restart` numbers from 0 again. */
+  name(values: readonly string[], restart: boolean): void {
+    if (restart) this.flush();
+    this.numbered.name(values, restart);
+  }
+
+  /** Fact `fact` states the value a packer numbered `number`. */
+  addNumbered(fact: number, number: number): void {
+    if (this.numbered.add(fact, number)) this.flush();
+  }
+
   /** Write what is held. */
   flush(): void {
-    const rows = this.lists.drain();
-    const width = this.byProp ? 4 : 3;
+    this.write(this.lists.drain(), this.byProp ? 4 : 3);
+    this.write(this.numbered.drain(), 3);
+    this.insert.flush();
+  }
+
+  private write(rows: Array<number | string>, width: number): void {
     for (let at = 0; at < rows.length; at += width) {
       for (let column = 0; column < width - 2; column++) this.insert.push(rows[at + column]);
       this.insert.push(this.dataset);
       this.insert.push(rows[at + width - 2]);
       this.insert.push(rows[at + width - 1]);
     }
-    this.insert.flush();
   }
 }
