@@ -1,58 +1,68 @@
-/** Past these many fact ids or keys held, postings are written out to bound memory. */
+/** Past these many (value, fact) entries or fact ids held, postings are written out. */
+const MAX_HELD_ENTRIES = 2_000_000;
 const MAX_HELD_FACTS = 4_000_000;
-const MAX_HELD_KEYS = 250_000;
 /** Past these many values numbered, a `FactPacker` numbers from 0 again (bounds both threads). */
 export const MAX_NUMBERED_VALUES = 250_000;
+
+/** One posting row: property key (0 for references), value, first fact, the facts as JSON. */
+export type PostingRow = (prop: number, value: string, first: number, facts: string) => void;
 
 /**
  * For each value a load states (an entity id referred to, an identifier), the ascending ids
  * of the facts stating it: what becomes one posting row per value (`Postings` writes them).
- * @example const lists = new PostingLists(false); lists.add(17, "ofac-36"); lists.drain()
+ * Held as flat entries, grouped by one sort when drained: a million declaration numbers, each
+ * stated once, cost no map of a million keys.
+ * @example const lists = new PostingLists(); lists.add(17, "ofac-36"); lists.drain(write)
  */
 export class PostingLists {
-  /** By property key (0 for references), then value: fact ids. */
-  private readonly lists = new Map<number, Map<string, number[]>>();
-  private held = 0;
-  private keys = 0;
-
-  /** `byProp`: keyed by property and value (identifiers), else by value (references). */
-  constructor(private readonly byProp: boolean) {}
+  private props: number[] = [];
+  private values: string[] = [];
+  private facts: number[] = [];
 
   /** Fact `fact` states `value` (of property `prop`, for identifiers); true when full. */
   add(fact: number, value: string, prop = 0): boolean {
-    let values = this.lists.get(prop);
-    if (!values) {
-      values = new Map();
-      this.lists.set(prop, values);
-    }
-    const facts = values.get(value);
-    if (!facts) {
-      values.set(value, [fact]);
-      this.keys++;
-    } else if (facts[facts.length - 1] !== fact) facts.push(fact);
-    else return false;
-    return ++this.held >= MAX_HELD_FACTS || this.keys >= MAX_HELD_KEYS;
+    this.props.push(prop);
+    this.values.push(value);
+    return this.facts.push(fact) >= MAX_HELD_ENTRIES;
   }
 
   /**
-   * The rows held, in key order (B-tree inserts then sweep rather than jump), flat: [prop,]
-   * value, first fact, fact ids as JSON; then forget them.
+   * The rows held, in key order (B-tree inserts then sweep rather than jump), each given to
+   * `row` as: [prop,] value, first fact, fact ids as JSON; then forget them.
    */
-  drain(): Array<number | string> {
-    const rows: Array<number | string> = [];
-    for (const prop of [...this.lists.keys()].sort((a, b) => a - b)) {
-      const values = this.lists.get(prop)!;
-      for (const value of [...values.keys()].sort()) {
-        const facts = values.get(value)!;
-        if (this.byProp) rows.push(prop);
-        const json = facts.length === 1 ? `[${facts[0]}]` : JSON.stringify(facts);
-        rows.push(value, facts[0]!, json);
+  drain(row: PostingRow): void {
+    const { props, values, facts } = this;
+    const order = this.sorted();
+    for (let at = 0; at < order.length; ) {
+      const first = order[at]!;
+      const ids = [facts[first]!];
+      for (at++; at < order.length; at++) {
+        const next = order[at]!;
+        if (props[next] !== props[first] || values[next] !== values[first]) break;
+        if (facts[next] !== ids[ids.length - 1]) ids.push(facts[next]!);
       }
+      row(
+        props[first]!,
+        values[first]!,
+        ids[0]!,
+        ids.length === 1 ? `[${ids[0]}]` : JSON.stringify(ids),
+      );
     }
-    this.lists.clear();
-    this.held = 0;
-    this.keys = 0;
-    return rows;
+    this.props = [];
+    this.values = [];
+    this.facts = [];
+  }
+
+  /** Entry indexes by property, value, then as added (facts ascend as they are added). */
+  private sorted(): number[] {
+    const { props, values } = this;
+    const order = Array.from({ length: values.length }, (_, at) => at);
+    return order.sort((a, b) => {
+      if (props[a] !== props[b]) return props[a]! - props[b]!;
+      const left = values[a]!;
+      const right = values[b]!;
+      return left < right ? -1 : left > right ? 1 : a - b;
+    });
   }
 }
 
@@ -60,7 +70,7 @@ export class PostingLists {
  * Posting lists of referenced values a `FactPacker` numbered in its own thread (`PackedFacts`
  * `referenceValues`): the writer appends fact ids by number and hashes no string. Memory is
  * bounded as in `PostingLists`; the packer restarts its numbering past `MAX_NUMBERED_VALUES`.
- * @example const lists = new NumberedLists(); lists.name(["ofac-36"], false); lists.add(17, 0); lists.drain()
+ * @example const lists = new NumberedLists(); lists.name(["ofac-36"], false); lists.add(17, 0); lists.drain(write)
  */
 export class NumberedLists {
   private values: string[] = [];
@@ -87,20 +97,22 @@ export class NumberedLists {
     return ++this.held >= MAX_HELD_FACTS;
   }
 
-  /** The rows held, in value order, flat as `PostingLists.drain` gives them; then forget them. */
-  drain(): Array<number | string> {
+  /** The rows held, in value order, given to `row` as `PostingLists.drain` gives them (prop 0). */
+  drain(row: PostingRow): void {
     const { values, lists } = this;
     const held: number[] = [];
     for (let number = 0; number < lists.length; number++) if (lists[number]) held.push(number);
     held.sort((a, b) => (values[a]! < values[b]! ? -1 : values[a]! > values[b]! ? 1 : 0));
-    const rows: Array<number | string> = [];
     for (const number of held) {
       const facts = lists[number]!;
-      const json = facts.length === 1 ? `[${facts[0]}]` : JSON.stringify(facts);
-      rows.push(values[number]!, facts[0]!, json);
+      row(
+        0,
+        values[number]!,
+        facts[0]!,
+        facts.length === 1 ? `[${facts[0]}]` : JSON.stringify(facts),
+      );
     }
     this.lists = [];
     this.held = 0;
-    return rows;
   }
 }

@@ -8,7 +8,7 @@ import type { DatasetLoad } from "./store.js";
 
 // Loads past the sizes where the writer changes strategy: more than 100k facts (the facts
 // indexes are dropped and rebuilt), more than 100k entities (counted in SQL), more than 250k
-// referenced values (posting rows written in several rounds).
+// referenced values. (A value written in posting rows of several rounds: sqlite-packed.test.)
 const ROWS = 260_000;
 const source = "c".repeat(64);
 
@@ -88,7 +88,7 @@ describe("a load larger than the workspace", () => {
     expect((await store.getReferences("payer-259999")).map((s) => s.entityId)).toEqual([
       "pay-259999",
     ]);
-    // bank-1 is held across the rounds of posting rows (every 250k referenced values).
+    // bank-1 is referred to by every row.
     const bank = await store.getReferences("bank-1");
     expect(bank).toHaveLength(ROWS);
     expect(bank.map((s) => s.entityId).slice(-2)).toEqual(["pay-259998", "pay-259999"]);

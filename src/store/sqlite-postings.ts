@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import { NumberedLists, PostingLists } from "./posting-lists.js";
+import { NumberedLists, PostingLists, type PostingRow } from "./posting-lists.js";
 import { BulkInsert } from "./sqlite-bulk.js";
 
 /**
@@ -28,7 +28,7 @@ export class Postings {
     private readonly dataset: number,
   ) {
     this.byProp = table === "identifier_postings";
-    this.lists = new PostingLists(this.byProp);
+    this.lists = new PostingLists();
     const key = this.byProp ? ["prop", "value"] : ["value"];
     this.insert = new BulkInsert(db, table, [...key, "dataset", "first_fact", "facts"]);
   }
@@ -51,17 +51,17 @@ export class Postings {
 
   /** Write what is held. */
   flush(): void {
-    this.write(this.lists.drain(), this.byProp ? 4 : 3);
-    this.write(this.numbered.drain(), 3);
+    this.lists.drain(this.write);
+    this.numbered.drain(this.write);
     this.insert.flush();
   }
 
-  private write(rows: Array<number | string>, width: number): void {
-    for (let at = 0; at < rows.length; at += width) {
-      for (let column = 0; column < width - 2; column++) this.insert.push(rows[at + column]);
-      this.insert.push(this.dataset);
-      this.insert.push(rows[at + width - 2]);
-      this.insert.push(rows[at + width - 1]);
-    }
-  }
+  private readonly write: PostingRow = (prop, value, first, facts) => {
+    const { insert } = this;
+    if (this.byProp) insert.push(prop);
+    insert.push(value);
+    insert.push(this.dataset);
+    insert.push(first);
+    insert.push(facts);
+  };
 }
