@@ -20,7 +20,7 @@ import {
 import type { DatasetSummary, PackedBatch, Store } from "../store/index.js";
 import { PartyCollector } from "./parties.js";
 import { type Resolution, resolveParties, similarStatements } from "./resolve.js";
-import { readTablesThreaded } from "./table-thread.js";
+import { TableThread } from "./table-thread.js";
 
 export interface IngestOptions {
   /** Dataset to (re)place; default: the first path's name. */
@@ -142,6 +142,35 @@ export async function ingestEvidence(
   );
   const dataset = options.dataset ?? defaultDataset(paths);
   const resolve = options.resolve !== false;
+  // Large tables are read by a thread of their own, started now: it loads its code and reads
+  // the first rows while the candidate index is built.
+  const threads = new Map<Assigned, TableThread>();
+  for (const group of assigned) {
+    if (!store.factPacking || !readsInThread(group, options)) continue;
+    const data = { files: group.files, options: table, dataset, collect: resolve };
+    threads.set(group, new TableThread(data));
+  }
+  try {
+    return await ingestAssigned(store, assigned, options, { dataset, threads });
+  } finally {
+    for (const thread of threads.values()) await thread.stop();
+  }
+}
+
+/** What `ingestEvidence` settled before the load: the dataset and the table threads. */
+interface Assignment {
+  dataset: string;
+  threads: Map<Assigned, TableThread>;
+}
+
+/** The load of `ingestEvidence`: read, store, resolve parties. */
+async function ingestAssigned(
+  store: Store,
+  assigned: Assigned[],
+  options: IngestOptions,
+  { dataset, threads }: Assignment,
+): Promise<IngestResult> {
+  const resolve = options.resolve !== false;
   const annotate = options.annotate ?? (await documentAnnotator(store, dataset, assigned));
   const index = resolve ? (options.matchIndex ?? (await buildIndex(store, dataset))) : undefined;
   const parties = new PartyCollector();
@@ -149,10 +178,9 @@ export async function ingestEvidence(
   async function* statements(): AsyncIterable<Batch | PackedBatch> {
     for (const group of assigned) {
       const { format, files } = group;
-      if (store.factPacking && readsInThread(group, options)) {
-        const packing = await store.factPacking();
-        const data = { files, options: table, dataset, packing, collect: resolve };
-        yield* readTablesThreaded(data, resolve ? parties : undefined);
+      const thread = threads.get(group);
+      if (thread && store.factPacking) {
+        yield* thread.read(await store.factPacking(), resolve ? parties : undefined);
         continue;
       }
       const context = { dataset, ...(annotate ? { annotate } : {}) };

@@ -1,3 +1,4 @@
+import type { Worker } from "node:worker_threads";
 import { SanctraceError, startWorker } from "../model/index.js";
 import type { SourceInput, TableFormatOptions } from "../sources/index.js";
 import type { FactPacking, PackedBatch } from "../store/index.js";
@@ -8,11 +9,15 @@ export interface TableWorkerData {
   files: SourceInput[];
   options: TableFormatOptions;
   dataset: string;
-  /** From the store, in the load (`Store.factPacking`). */
-  packing: FactPacking;
   /** Collect the parties for resolution. */
   collect: boolean;
 }
+
+/**
+ * What the table worker is sent: the packing, once the load has begun (`Store.factPacking`),
+ * then `taken` for each batch the writer took.
+ */
+export type TableWorkerRequest = { type: "packing"; packing: FactPacking } | "taken";
 
 /** What the table worker posts. */
 export type TableWorkerMessage =
@@ -31,47 +36,67 @@ function reviveError(error: { code?: string; path?: string | undefined; message:
 }
 
 /**
- * Read tables in a worker thread: parsing, mapping and packing run beside the thread that
+ * Tables read in a worker thread: parsing, mapping and packing run beside the thread that
  * writes, which receives batches ready to insert (`PackedBatch`). Same facts, same order, as
- * reading them in this thread; the worker's parties are merged into `parties`. The worker
- * stays at most a few batches ahead, so memory stays bounded.
- * @example for await (const batch of readTablesThreaded(data, parties)) writer.add(batch);
+ * reading them in this thread. Started before the load begins, the thread loads its code and
+ * reads the first rows meanwhile; it packs once `read` hands it the load's packing, and stays
+ * at most a few batches ahead of the writer, so memory stays bounded.
+ * @example const thread = new TableThread(data); for await (const batch of thread.read(packing, parties)) writer.add(batch);
  */
-export async function* readTablesThreaded(
-  data: TableWorkerData,
-  parties: PartyCollector | undefined,
-): AsyncGenerator<PackedBatch> {
-  const worker = startWorker(import.meta.url, "table-worker", { workerData: data });
-  const inbox: TableWorkerMessage[] = [];
-  let wake: (() => void) | undefined;
-  const deliver = (message: TableWorkerMessage) => {
-    inbox.push(message);
-    wake?.();
+export class TableThread {
+  private readonly worker: Worker;
+  private readonly inbox: TableWorkerMessage[] = [];
+  private wake: (() => void) | undefined;
+
+  constructor(data: TableWorkerData) {
+    this.worker = startWorker(import.meta.url, "table-worker", { workerData: data });
+    const { worker } = this;
+    worker.on("message", this.deliver);
+    worker.on("error", (error) =>
+      this.deliver({ type: "error", error: { message: error.stack ?? "" } }),
+    );
+    worker.on("exit", (code) =>
+      this.deliver({ type: "error", error: { message: `the thread exited with code ${code}` } }),
+    );
+  }
+
+  private readonly deliver = (message: TableWorkerMessage) => {
+    this.inbox.push(message);
+    this.wake?.();
   };
-  worker.on("message", deliver);
-  worker.on("error", (error) => deliver({ type: "error", error: { message: error.stack ?? "" } }));
-  worker.on("exit", (code) =>
-    deliver({ type: "error", error: { message: `the thread exited with code ${code}` } }),
-  );
-  try {
-    for (;;) {
-      if (!inbox.length) {
-        await new Promise<void>((resolve) => {
-          wake = resolve;
-        });
-        wake = undefined;
+
+  /** The packed batches of the tables; the thread's parties are merged into `parties`. */
+  async *read(
+    packing: FactPacking,
+    parties: PartyCollector | undefined,
+  ): AsyncGenerator<PackedBatch> {
+    const { worker, inbox } = this;
+    worker.postMessage({ type: "packing", packing } satisfies TableWorkerRequest);
+    try {
+      for (;;) {
+        if (!inbox.length) {
+          await new Promise<void>((resolve) => {
+            this.wake = resolve;
+          });
+          this.wake = undefined;
+        }
+        const message = inbox.shift()!;
+        if (message.type === "error") throw reviveError(message.error);
+        if (message.type === "done") {
+          parties?.merge(message.parties);
+          return;
+        }
+        yield message.batch;
+        worker.postMessage("taken" satisfies TableWorkerRequest);
       }
-      const message = inbox.shift()!;
-      if (message.type === "error") throw reviveError(message.error);
-      if (message.type === "done") {
-        parties?.merge(message.parties);
-        return;
-      }
-      yield message.batch;
-      worker.postMessage("taken");
+    } finally {
+      await this.stop();
     }
-  } finally {
-    worker.removeAllListeners();
-    await worker.terminate();
+  }
+
+  /** End the thread, read or not. */
+  async stop(): Promise<void> {
+    this.worker.removeAllListeners();
+    await this.worker.terminate();
   }
 }

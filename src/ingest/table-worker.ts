@@ -6,9 +6,9 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { type Fact, isFactBatch, isSanctraceError, statementFacts } from "../model/index.js";
 import { createTableFormat, type SourceInput } from "../sources/index.js";
-import { FactPacker } from "../store/index.js";
+import { FactPacker, type FactPacking } from "../store/index.js";
 import { PartyCollector } from "./parties.js";
-import type { TableWorkerData, TableWorkerMessage } from "./table-thread.js";
+import type { TableWorkerData, TableWorkerMessage, TableWorkerRequest } from "./table-thread.js";
 
 /** Batches posted and not yet taken by the writer, at most. */
 const IN_FLIGHT = 4;
@@ -18,7 +18,16 @@ const PACK_FACTS = 1024;
 const port = parentPort!;
 let inFlight = 0;
 let resume: (() => void) | undefined;
-port.on("message", () => {
+let givePacking: (packing: FactPacking) => void;
+/** The load's packing, sent once the load has begun; rows are read meanwhile. */
+const packing = new Promise<FactPacking>((resolve) => {
+  givePacking = resolve;
+});
+port.on("message", (request: TableWorkerRequest) => {
+  if (request !== "taken") {
+    givePacking(request.packing);
+    return;
+  }
   inFlight--;
   resume?.();
 });
@@ -40,11 +49,13 @@ function revive(file: SourceInput): SourceInput {
 
 async function run(data: TableWorkerData): Promise<void> {
   const format = createTableFormat(data.options);
-  const packer = new FactPacker(data.packing);
+  let packer: FactPacker | undefined;
   const parties = data.collect ? new PartyCollector() : undefined;
   let facts: Fact[] = [];
   const send = async () => {
-    if (facts.length) await post({ type: "batch", batch: { packed: packer.pack(facts) } });
+    if (!facts.length) return;
+    packer ??= new FactPacker(await packing);
+    await post({ type: "batch", batch: { packed: packer.pack(facts) } });
     facts = [];
   };
   for await (const batch of format.read(data.files.map(revive), { dataset: data.dataset })) {
