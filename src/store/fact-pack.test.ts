@@ -24,10 +24,11 @@ describe("FactPacker", () => {
       [keys.name, "Vector", keys.innCode, "7700000001"],
       [keys.entity, "p2", keys.authority, "OFAC"],
     ]);
-    expect(packed.schemas.map((at) => packed.schemata[at])).toEqual(["Company", "Sanction"]);
-    expect(packed.references).toEqual([1, 0]);
+    expect([...packed.schemas].map((at) => packed.schemata[at])).toEqual(["Company", "Sanction"]);
+    expect([...packed.references]).toEqual([1, 0]);
     expect(packed.referenceValues).toEqual(["p2"]);
-    expect(packed.identifiers).toEqual([0, keys.innCode, "7700000001"]);
+    expect([...packed.identifiers]).toEqual([0, keys.innCode]);
+    expect(JSON.parse(packed.identifierValues)).toEqual(["7700000001"]);
     expect(packed.targets).toEqual(["p2"]);
     expect(packed.statements).toBe(4);
   });
@@ -39,19 +40,19 @@ describe("FactPacker", () => {
         fact(`${id}-${at}`, "Ownership", ["owner", id, "asset", asset], "row:2"),
       );
     const first = packer.pack(owns("o1", "a1", "a2"));
-    expect([first.references, first.referenceValues, first.restartReferences]).toEqual([
+    expect([[...first.references], first.referenceValues, first.restartReferences]).toEqual([
       [0, 0, 0, 1, 1, 0, 1, 2],
       ["o1", "a1", "a2"],
       false,
     ]);
     const second = packer.pack(owns("o1", "a3"));
-    expect([second.references, second.referenceValues, second.restartReferences]).toEqual([
+    expect([[...second.references], second.referenceValues, second.restartReferences]).toEqual([
       [0, 0, 0, 1],
       ["o1", "a3"],
       true,
     ]);
     const third = packer.pack(owns("o1", "a3"));
-    expect([third.references, third.referenceValues, third.restartReferences]).toEqual([
+    expect([[...third.references], third.referenceValues, third.restartReferences]).toEqual([
       [0, 0, 0, 1],
       [],
       false,

@@ -25,7 +25,7 @@ export interface PackedFacts {
   /** The facts' entity ids, joined. */
   entityIds: string;
   /** Per fact: its schema's place in `schemata`. */
-  schemas: number[];
+  schemas: Uint16Array;
   schemata: string[];
   /** The facts' locators, joined. */
   locators: string;
@@ -37,11 +37,13 @@ export interface PackedFacts {
    * the ids first met in this pack, numbered on from those of the packs before, or from 0
    * when `restartReferences` (past `MAX_NUMBERED_VALUES`, to bound memory).
    */
-  references: number[];
+  references: Int32Array;
   referenceValues: string[];
   restartReferences: boolean;
-  /** Per identifier: the fact's index in the pack, the prop key, the value. */
-  identifiers: Array<number | string>;
+  /** Per identifier: the fact's index in the pack and the prop key; its value in `identifierValues`. */
+  identifiers: Int32Array;
+  /** The identifiers' values, as a JSON array. */
+  identifierValues: string;
   statements: number;
   /** Sanction targets the facts name (see `LoadCounts`). */
   targets: string[];
@@ -56,6 +58,28 @@ export const COLUMN_SEPARATOR = "\u0000";
  */
 export function unpackColumn(column: string, count: number): string[] {
   return count ? column.split(COLUMN_SEPARATOR) : [];
+}
+
+/**
+ * A pack in the making: plain arrays, made typed (and so cheap to post between threads) when
+ * the pack is done.
+ */
+interface PackDraft
+  extends Omit<PackedFacts, "schemas" | "references" | "identifiers" | "identifierValues"> {
+  schemas: number[];
+  references: number[];
+  identifiers: number[];
+  identifierValues: string[];
+}
+
+function sealDraft(draft: PackDraft): PackedFacts {
+  return {
+    ...draft,
+    schemas: Uint16Array.from(draft.schemas),
+    references: Int32Array.from(draft.references),
+    identifiers: Int32Array.from(draft.identifiers),
+    identifierValues: JSON.stringify(draft.identifierValues),
+  };
 }
 
 /** Packed facts as a batch of a load. */
@@ -127,8 +151,10 @@ export class FactPacker {
         pairs.push(property.key, value);
         if (property.side === "references")
           packed.references.push(index, this.referenceNumber(value, packed));
-        else if (property.side === "identifiers")
-          packed.identifiers.push(index, property.key, value);
+        else if (property.side === "identifiers") {
+          packed.identifiers.push(index, property.key);
+          packed.identifierValues.push(value);
+        }
         const target = targetOf(fact.entityId, fact.schema, property.name, value);
         if (target !== undefined) packed.targets.push(target);
       }
@@ -142,10 +168,10 @@ export class FactPacker {
     packed.entityIds = entityIds.join(COLUMN_SEPARATOR);
     packed.locators = locators.join(COLUMN_SEPARATOR);
     packed.props = props.join(COLUMN_SEPARATOR);
-    return packed;
+    return sealDraft(packed);
   }
 
-  private referenceNumber(value: string, packed: PackedFacts): number {
+  private referenceNumber(value: string, packed: PackDraft): number {
     const numbers = this.referenceNumbers;
     const known = numbers.get(value);
     if (known !== undefined) return known;
@@ -154,14 +180,14 @@ export class FactPacker {
     return numbers.size - 1;
   }
 
-  private schemaIndex(packed: PackedFacts, schema: string): number {
+  private schemaIndex(packed: PackDraft, schema: string): number {
     const last = packed.schemata.length - 1;
     if (packed.schemata[last] === schema) return last;
     const known = packed.schemata.indexOf(schema);
     return known >= 0 ? known : packed.schemata.push(schema) - 1;
   }
 
-  private empty(dataset: string, source: string): PackedFacts {
+  private empty(dataset: string, source: string): PackDraft {
     return {
       dataset,
       firstId: this.nextId,
@@ -175,12 +201,13 @@ export class FactPacker {
       referenceValues: [],
       restartReferences: false,
       identifiers: [],
+      identifierValues: [],
       statements: 0,
       targets: [],
     };
   }
 
-  private checkUniform(fact: Fact, packed: PackedFacts): void {
+  private checkUniform(fact: Fact, packed: PackDraft): void {
     if (fact.dataset !== packed.dataset || fact.source !== packed.source) {
       throw new Error(`a pack holds facts of one dataset and source file (${fact.entityId})`);
     }

@@ -135,9 +135,9 @@ export class FactWriter {
     for (let at = 0; at < references.length; at += 2) {
       this.references.addNumbered(first + references[at]!, references[at + 1]!);
     }
-    for (let at = 0; at < identifiers.length; at += 3) {
-      const fact = first + (identifiers[at] as number);
-      this.identifiers.add(fact, identifiers[at + 2] as string, identifiers[at + 1] as number);
+    const values = JSON.parse(packed.identifierValues) as string[];
+    for (let at = 0; at < identifiers.length; at += 2) {
+      this.identifiers.add(first + identifiers[at]!, values[at / 2]!, identifiers[at + 1]!);
     }
     this.indexes.written(this.nextId - this.firstId);
   }
