@@ -14,17 +14,21 @@ import type { TableWorkerData, TableWorkerMessage, TableWorkerRequest } from "./
 const IN_FLIGHT = 4;
 /** Facts per posted batch: fewer, larger messages. */
 const PACK_FACTS = 1024;
+/** Facts read ahead, at most, while the load has not begun (the packing has not come). */
+const EARLY_FACTS = 32 * PACK_FACTS;
 
 const port = parentPort!;
 let inFlight = 0;
 let resume: (() => void) | undefined;
 let givePacking: (packing: FactPacking) => void;
+let packingCame = false;
 /** The load's packing, sent once the load has begun; rows are read meanwhile. */
 const packing = new Promise<FactPacking>((resolve) => {
   givePacking = resolve;
 });
 port.on("message", (request: TableWorkerRequest) => {
   if (request !== "taken") {
+    packingCame = true;
     givePacking(request.packing);
     return;
   }
@@ -53,9 +57,11 @@ async function run(data: TableWorkerData): Promise<void> {
   const parties = data.collect ? new PartyCollector() : undefined;
   let facts: Fact[] = [];
   const send = async () => {
-    if (!facts.length) return;
     packer ??= new FactPacker(await packing);
-    await post({ type: "batch", batch: { packed: packer.pack(facts) } });
+    for (let at = 0; at < facts.length; at += PACK_FACTS) {
+      const packed = packer.pack(facts.slice(at, at + PACK_FACTS));
+      await post({ type: "batch", batch: { packed } });
+    }
     facts = [];
   };
   for await (const batch of format.read(data.files.map(revive), { dataset: data.dataset })) {
@@ -64,7 +70,7 @@ async function run(data: TableWorkerData): Promise<void> {
     // A pack holds the facts of one file.
     if (facts[0] && facts[0].source !== more[0]?.source) await send();
     facts.push(...more);
-    if (facts.length >= PACK_FACTS) await send();
+    if (facts.length >= (packingCame ? PACK_FACTS : EARLY_FACTS)) await send();
   }
   await send();
   port.postMessage({ type: "done", parties: parties?.all() ?? [] } satisfies TableWorkerMessage);
