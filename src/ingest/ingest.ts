@@ -19,7 +19,7 @@ import {
 
 import type { DatasetSummary, PackedBatch, Store } from "../store/index.js";
 import { PartyCollector } from "./parties.js";
-import { type Resolution, resolveParties, similarStatements } from "./resolve.js";
+import { EarlyNames, type Resolution, resolveParties, similarStatements } from "./resolve.js";
 import { TableThread } from "./table-thread.js";
 
 export interface IngestOptions {
@@ -174,13 +174,22 @@ async function ingestAssigned(
   const annotate = options.annotate ?? (await documentAnnotator(store, dataset, assigned));
   const index = resolve ? (options.matchIndex ?? (await buildIndex(store, dataset))) : undefined;
   const parties = new PartyCollector();
+  const own = (id: string) => parties.has(id);
+  // While a table thread is behind, its parties are matched by name ahead of the end.
+  const early = index && new EarlyNames(index, own);
+  const idle =
+    early &&
+    (() => {
+      early.queue(parties.takeChanged());
+      return early.work();
+    });
   const resolutions: Resolution[] = [];
   async function* statements(): AsyncIterable<Batch | PackedBatch> {
     for (const group of assigned) {
       const { format, files } = group;
       const thread = threads.get(group);
       if (thread && store.factPacking) {
-        yield* thread.read(await store.factPacking(), resolve ? parties : undefined);
+        yield* thread.read(await store.factPacking(), resolve ? parties : undefined, idle);
         continue;
       }
       const context = { dataset, ...(annotate ? { annotate } : {}) };
@@ -190,7 +199,8 @@ async function ingestAssigned(
       }
     }
     if (!resolve) return;
-    const found = await resolveParties(store, index, parties.list(), (id) => parties.has(id));
+    early?.queue(parties.takeChanged());
+    const found = await resolveParties(store, index, parties.list(), own, early);
     resolutions.push(...found);
     const source = assigned[0]?.files[0]?.sha256 ?? "";
     yield found.flatMap((resolution) => similarStatements(resolution, dataset, source));

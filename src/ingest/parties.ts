@@ -30,6 +30,8 @@ export interface Party {
 export class PartyCollector {
   private readonly parties = new Map<string, Party>();
   private readonly legal = new Map<string, boolean>();
+  /** Ids of the parties that appeared or gained a value since `takeChanged`. */
+  private changed = new Set<string>();
 
   observe(batch: Batch): void {
     if (!isFactBatch(batch)) {
@@ -46,6 +48,20 @@ export class PartyCollector {
 
   private observeValue(fact: Omit<Fact, "values">, prop: string, value: string): void {
     if (!KEPT.has(prop) || !this.isParty(fact.schema)) return;
+    const party = this.partyOf(fact);
+    if (fact.schema !== party.schema && isA(fact.schema, party.schema)) {
+      party.schema = fact.schema;
+      this.changed.add(party.id);
+    }
+    const values = party.properties[prop];
+    if (values?.includes(value)) return;
+    if (!values) party.properties[prop] = [value];
+    else values.push(value);
+    party.locators[prop] ??= fact.locator;
+    this.changed.add(party.id);
+  }
+
+  private partyOf(fact: Omit<Fact, "values">): Party {
     let party = this.parties.get(fact.entityId);
     if (!party) {
       party = {
@@ -56,12 +72,9 @@ export class PartyCollector {
         source: fact.source,
       };
       this.parties.set(fact.entityId, party);
+      this.changed.add(party.id);
     }
-    if (isA(fact.schema, party.schema)) party.schema = fact.schema;
-    const values = party.properties[prop];
-    if (!values) party.properties[prop] = [value];
-    else if (!values.includes(value)) values.push(value);
-    party.locators[prop] ??= fact.locator;
+    return party;
   }
 
   private isParty(schema: string): boolean {
@@ -82,6 +95,18 @@ export class PartyCollector {
         for (const value of values) this.observeValue(fact, prop, value);
       }
     }
+  }
+
+  /**
+   * The parties that appeared or gained a value (or a narrower schema) since the last call:
+   * what to hand to another collector as the rows come, or to resolve again.
+   * @example parties.observe(batch); thread.post(parties.takeChanged());
+   */
+  takeChanged(): Party[] {
+    if (!this.changed.size) return [];
+    const changed = [...this.changed].map((id) => this.parties.get(id)!);
+    this.changed = new Set();
+    return changed;
   }
 
   /** Every party, named or not, to hand to another collector. */

@@ -53,7 +53,9 @@ function describeFeatures(explanation: FeatureContribution[]): string[] {
     .map((feature) => `${feature.name}=${feature.value.toFixed(2)}×${feature.weight}`);
 }
 
-function byName(index: MatchIndex, party: Party, skip: (id: string) => boolean) {
+type NameResolution = Omit<Resolution, "partyName">;
+
+function byName(index: MatchIndex, party: Party, skip: (id: string) => boolean): NameResolution[] {
   const hits = index.match(
     { id: party.id, schema: party.schema, properties: party.properties },
     { threshold: REVIEW_SCORE, limit: 3, exclude: skip },
@@ -76,9 +78,53 @@ function byName(index: MatchIndex, party: Party, skip: (id: string) => boolean) 
 }
 
 /**
+ * Name matches of parties worked out ahead, while a load waits for its rows, so that little
+ * is left to match once they are all in. A party that changes is matched again; a match
+ * found ahead stands only while none of its hits is excluded at the end (then the best hits
+ * of the end are exactly those found ahead: exclusions only grow).
+ * @example const early = new EarlyNames(index, own); early.queue(parties.takeChanged()); early.work();
+ */
+export class EarlyNames {
+  private readonly found = new Map<string, NameResolution[]>();
+  private pending: Party[] = [];
+
+  constructor(
+    private readonly index: MatchIndex,
+    private readonly own: (id: string) => boolean,
+  ) {}
+
+  /** Parties that appeared or changed: matched (again) when there is time. */
+  queue(parties: readonly Party[]): void {
+    for (const party of parties) {
+      this.found.delete(party.id);
+      this.pending.push(party);
+    }
+  }
+
+  /** Match queued parties for about `ms` milliseconds; false when there was nothing to do. */
+  work(ms = 2): boolean {
+    if (!this.pending.length) return false;
+    const end = performance.now() + ms;
+    while (this.pending.length && performance.now() < end) {
+      const party = this.pending.pop()!;
+      if (this.found.has(party.id) || !party.properties.name?.length) continue;
+      this.found.set(party.id, byName(this.index, party, this.own));
+    }
+    return true;
+  }
+
+  /** What `party` was found to match ahead, if it still stands with `skip` excluded. */
+  take(party: Party, skip: (id: string) => boolean): NameResolution[] | undefined {
+    const found = this.found.get(party.id);
+    return found?.some((hit) => skip(hit.match)) ? undefined : found;
+  }
+}
+
+/**
  * Resolve ingested parties against the workspace: equal register numbers (INN, OGRN, LEI,
  * USCC, registration number) link outright; otherwise the matcher's name score links at
- * 0.9 and leaves 0.7–0.9 as a candidate for review. Nothing is merged.
+ * 0.9 and leaves 0.7–0.9 as a candidate for review. Nothing is merged. Name matches worked
+ * out `early` are taken where they still stand.
  * @example const resolutions = await resolveParties(store, index, parties, (id) => ours.has(id));
  */
 export async function resolveParties(
@@ -86,6 +132,7 @@ export async function resolveParties(
   index: MatchIndex | undefined,
   parties: Party[],
   own: (id: string) => boolean,
+  early?: EarlyNames,
 ): Promise<Resolution[]> {
   const names = new Map<string, string>();
   const resolutions: Resolution[] = [];
@@ -99,7 +146,8 @@ export async function resolveParties(
     }
     if (!index) continue;
     const linked = new Set(exact.map((link) => link.match));
-    for (const hit of byName(index, party, (id) => own(id) || linked.has(id))) {
+    const skip = (id: string) => own(id) || linked.has(id);
+    for (const hit of early?.take(party, skip) ?? byName(index, party, skip)) {
       resolutions.push({ ...hit, partyName });
     }
   }

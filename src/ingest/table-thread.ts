@@ -19,9 +19,9 @@ export interface TableWorkerData {
  */
 export type TableWorkerRequest = { type: "packing"; packing: FactPacking } | "taken";
 
-/** What the table worker posts. */
+/** What the table worker posts: with each batch, the parties new or changed since the last. */
 export type TableWorkerMessage =
-  | { type: "batch"; batch: PackedBatch }
+  | { type: "batch"; batch: PackedBatch; parties: Party[] }
   | { type: "done"; parties: Party[] }
   | { type: "error"; error: { code?: string; path?: string | undefined; message: string } };
 
@@ -65,32 +65,44 @@ export class TableThread {
     this.wake?.();
   };
 
-  /** The packed batches of the tables; the thread's parties are merged into `parties`. */
+  /**
+   * The packed batches of the tables; the thread's parties are merged into `parties` as they
+   * come. While waiting for the thread, `idle` may work a moment (it says whether it did).
+   */
   async *read(
     packing: FactPacking,
     parties: PartyCollector | undefined,
+    idle?: () => boolean,
   ): AsyncGenerator<PackedBatch> {
     const { worker, inbox } = this;
     worker.postMessage({ type: "packing", packing } satisfies TableWorkerRequest);
     try {
       for (;;) {
-        if (!inbox.length) {
-          await new Promise<void>((resolve) => {
-            this.wake = resolve;
-          });
-          this.wake = undefined;
-        }
+        await this.next(idle);
         const message = inbox.shift()!;
         if (message.type === "error") throw reviveError(message.error);
-        if (message.type === "done") {
-          parties?.merge(message.parties);
-          return;
-        }
+        parties?.merge(message.parties);
+        if (message.type === "done") return;
         yield message.batch;
         worker.postMessage("taken" satisfies TableWorkerRequest);
       }
     } finally {
       await this.stop();
+    }
+  }
+
+  /** Until a message is in: `idle` works while it has work, then this waits. */
+  private async next(idle: (() => boolean) | undefined): Promise<void> {
+    while (!this.inbox.length) {
+      if (idle?.()) {
+        // Let the thread's messages in between two moments of work.
+        await new Promise((resolve) => setImmediate(resolve));
+        continue;
+      }
+      await new Promise<void>((resolve) => {
+        this.wake = resolve;
+      });
+      this.wake = undefined;
     }
   }
 

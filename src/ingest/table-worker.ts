@@ -60,7 +60,7 @@ async function run(data: TableWorkerData): Promise<void> {
     packer ??= new FactPacker(await packing);
     for (let at = 0; at < facts.length; at += PACK_FACTS) {
       const packed = packer.pack(facts.slice(at, at + PACK_FACTS));
-      await post({ type: "batch", batch: { packed } });
+      await post({ type: "batch", batch: { packed }, parties: parties?.takeChanged() ?? [] });
     }
     facts = [];
   };
@@ -73,7 +73,8 @@ async function run(data: TableWorkerData): Promise<void> {
     if (facts.length >= (packingCame ? PACK_FACTS : EARLY_FACTS)) await send();
   }
   await send();
-  port.postMessage({ type: "done", parties: parties?.all() ?? [] } satisfies TableWorkerMessage);
+  const rest = parties?.takeChanged() ?? [];
+  port.postMessage({ type: "done", parties: rest } satisfies TableWorkerMessage);
 }
 
 run(workerData as TableWorkerData).catch((error: unknown) => {
