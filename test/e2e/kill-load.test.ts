@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
@@ -55,8 +55,12 @@ describe.skipIf(skipWithoutShared)("kill -9 during a load", () => {
     const before = (await cli("--db", db, "--json", "lists")).stdout;
     const entityBefore = (await cli("--db", db, "--json", "entity", "unsc-6907993")).stdout;
 
-    const killed = await killMidLoad(db, writeBigUnList(dir, 10));
+    const big = writeBigUnList(dir, 10);
+    // Large enough to load through a rollback journal: the kill leaves it hot.
+    expect(statSync(big).size).toBeGreaterThan(8 * 1024 * 1024);
+    const killed = await killMidLoad(db, big);
     expect(killed.signal).toBe("SIGKILL");
+    expect(existsSync(`${db}-journal`)).toBe(true);
     expect(killed.output).toMatch(/^progress un_sc_sanctions \d+\n/);
     expect(killed.output).not.toContain("done");
 
