@@ -74,6 +74,7 @@ export class FactWriter {
     private readonly db: Database.Database,
     private readonly atoms: Atoms,
     dataset: string,
+    deferIndexesAfter?: number,
   ) {
     const columns = ["id", "entity_id", "schema", "dataset", "source", "locator", "props"];
     this.facts = new BulkInsert(db, "facts", columns);
@@ -84,7 +85,7 @@ export class FactWriter {
     const last = db.prepare("SELECT MAX(id) AS id FROM facts").get() as { id: number | null };
     this.firstId = (last.id ?? 0) + 1;
     this.nextId = this.firstId;
-    this.indexes = new FactIndexes(db);
+    this.indexes = new FactIndexes(db, deferIndexesAfter);
   }
 
   add(batch: Batch | PackedBatch): void {

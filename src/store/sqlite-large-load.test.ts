@@ -7,7 +7,7 @@ import { SqliteStore } from "./sqlite.js";
 import type { DatasetLoad } from "./store.js";
 
 // Loads past the sizes where the writer changes strategy: more than 100k facts (the facts
-// indexes are dropped and rebuilt), more than 100k entities (counted in SQL), more than 250k
+// indexes are dropped and rebuilt, at the threshold this test sets), more than 100k entities (counted in SQL), more than 250k
 // referenced values. (A value written in posting rows of several rounds: sqlite-packed.test.)
 const ROWS = 260_000;
 const source = "c".repeat(64);
@@ -49,7 +49,8 @@ function indexes(store: SqliteStore): string[] {
 }
 
 async function openSmall(): Promise<SqliteStore> {
-  const store = new SqliteStore(join(mkdtempSync(join(tmpdir(), "sanctrace-large-")), "w.db"));
+  const path = join(mkdtempSync(join(tmpdir(), "sanctrace-large-")), "w.db");
+  const store = new SqliteStore(path, { deferIndexesAfter: 100_000 });
   const small = [{ ...row(1, "small")[1]!, entityId: "small-1" }];
   await store.replaceDataset(
     load("small"),
@@ -66,14 +67,17 @@ describe("a load larger than the workspace", () => {
     // Ingest reads the store mid-load (to resolve parties): it sees what was written, by index.
     let midLoad: unknown[] = [];
     let lastRow: Statement[] = [];
+    let deferred: string[] = [];
     async function* readingRows(): AsyncIterable<Statement[]> {
       yield* rows(ROWS);
+      deferred = indexes(store);
       const found = [await store.getStatements("pay-7"), await store.getReferences("payer-7")];
       midLoad = [...found, indexes(store)];
       // The last row's fact was still open when the query came.
       lastRow = await store.getStatements(`pay-${ROWS - 1}`);
     }
     const summary = await store.replaceDataset(load("big"), readingRows());
+    expect(deferred).toEqual([]);
     expect(midLoad).toEqual([row(7), [row(7)[1]], ["facts_dataset", "facts_entity"]]);
     expect(lastRow).toEqual(row(ROWS - 1));
     expect(summary).toMatchObject({ entities: ROWS, statements: ROWS * 3 });

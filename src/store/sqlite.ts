@@ -111,7 +111,11 @@ export class SqliteStore implements Store {
   /** The writer of the load in progress, if any. */
   private writer: FactWriter | undefined;
 
-  constructor(readonly path: string) {
+  /** `deferIndexesAfter`: facts past which a load rebuilds the indexes at its end (`FactIndexes`). */
+  constructor(
+    readonly path: string,
+    private readonly options: { deferIndexesAfter?: number } = {},
+  ) {
     this.db = openDatabase(path);
     this.atoms = new Atoms(this.db);
   }
@@ -127,7 +131,7 @@ export class SqliteStore implements Store {
     db.exec("BEGIN IMMEDIATE");
     try {
       this.deleteDataset(load.name);
-      const writer = new FactWriter(db, this.atoms, load.name);
+      const writer = new FactWriter(db, this.atoms, load.name, this.options.deferIndexesAfter);
       this.writer = writer;
       let done = 0;
       for await (const batch of batches) {
