@@ -1,6 +1,6 @@
 import { basename, extname } from "node:path";
 import { createMentionAnnotator } from "../extract/index.js";
-import { buildMatchIndex, type MatchIndex } from "../match/index.js";
+import type { MatchIndex } from "../match/index.js";
 import { type Batch, SanctraceError, slugId } from "../model/index.js";
 import {
   createTableFormat,
@@ -18,6 +18,7 @@ import {
 } from "../sources/index.js";
 
 import type { DatasetSummary, PackedBatch, Store } from "../store/index.js";
+import { IndexMaking } from "./index-making.js";
 import { PartyCollector } from "./parties.js";
 import { EarlyNames, type Resolution, resolveParties, similarStatements } from "./resolve.js";
 import { TableThread } from "./table-thread.js";
@@ -111,14 +112,6 @@ function defaultDataset(paths: string[]): string {
   return slugId("evidence", basename(first, extname(first))).replace(/^evidence-/, "");
 }
 
-async function buildIndex(store: Store, dataset: string): Promise<MatchIndex> {
-  const datasets = (await store.listDatasets())
-    .map((d) => d.name)
-    .filter((name) => name !== dataset);
-  if (!datasets.length) return buildMatchIndex([]);
-  return buildMatchIndex(store.iterateEntities({ datasets, schemata: ["LegalEntity"] }));
-}
-
 /**
  * Ingest evidence files (tables, documents) into one dataset, in one transaction: every
  * file is read by the first evidence format claiming it, then its parties are resolved
@@ -143,7 +136,7 @@ export async function ingestEvidence(
   const dataset = options.dataset ?? defaultDataset(paths);
   const resolve = options.resolve !== false;
   // Large tables are read by a thread of their own, started now: it loads its code and reads
-  // the first rows while the candidate index is built.
+  // the first rows while the rest of the workspace is read for the candidate index.
   const threads = new Map<Assigned, TableThread>();
   for (const group of assigned) {
     if (!store.factPacking || !readsInThread(group, options)) continue;
@@ -172,14 +165,18 @@ async function ingestAssigned(
 ): Promise<IngestResult> {
   const resolve = options.resolve !== false;
   const annotate = options.annotate ?? (await documentAnnotator(store, dataset, assigned));
-  const index = resolve ? (options.matchIndex ?? (await buildIndex(store, dataset))) : undefined;
+  // The candidate index is built while the load waits for rows, then parties are matched by
+  // name ahead of the end.
+  const making =
+    resolve && !options.matchIndex ? await IndexMaking.read(store, dataset) : undefined;
+  const index = resolve ? (options.matchIndex ?? making?.index) : undefined;
   const parties = new PartyCollector();
   const own = (id: string) => parties.has(id);
-  // While a table thread is behind, its parties are matched by name ahead of the end.
   const early = index && new EarlyNames(index, own);
   const idle =
     early &&
     (() => {
+      if (making?.work()) return true;
       early.queue(parties.takeChanged());
       return early.work();
     });
@@ -199,6 +196,7 @@ async function ingestAssigned(
       }
     }
     if (!resolve) return;
+    making?.finish();
     early?.queue(parties.takeChanged());
     const found = await resolveParties(store, index, parties.list(), own, early);
     resolutions.push(...found);

@@ -101,15 +101,15 @@ export class EarlyNames {
     }
   }
 
-  /** Match queued parties for about `ms` milliseconds; false when there was nothing to do. */
+  /** Match queued parties for about `ms` milliseconds (one at least); false when none was queued. */
   work(ms = 2): boolean {
     if (!this.pending.length) return false;
     const end = performance.now() + ms;
-    while (this.pending.length && performance.now() < end) {
+    do {
       const party = this.pending.pop()!;
       if (this.found.has(party.id) || !party.properties.name?.length) continue;
       this.found.set(party.id, byName(this.index, party, this.own));
-    }
+    } while (this.pending.length && performance.now() < end);
     return true;
   }
 
