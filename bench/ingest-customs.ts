@@ -6,8 +6,9 @@
  *   baseline  csv-parse alone on the same file (the floor any CSV ingest stands on)
  *   parse     sanctrace's CSV reader (encoding check, row numbers)
  *   map       + the built-in customs mapping to statements (and the file's sha256)
- *   pack      + collecting parties and packing the facts per 1,024 for the writer: all the
- *             table worker does (src/ingest/table-worker.ts), in one thread, without a writer
+ *   pack      + collecting parties, packing the facts per 1,024 for the writer and serializing
+ *             them as postMessage does: all the table worker does (src/ingest/table-worker.ts),
+ *             in one thread, without a writer
  *   store     + writing the statements to SQLite (ingest with resolution off)
  *   resolve   + resolving parties against the register (the full ingest)
  *   store-1t, resolve-1t  the same with tables read in the writing thread (no worker)
