@@ -180,36 +180,23 @@ function compileKeyed(dataset: string, literal: string, indexes: number[]) {
     const values = indexes.map((index) => normalizeKey(trimmedCell(cells, index))).filter(Boolean);
     return { id: values.length ? makeId(dataset, literal, ...values) : undefined, last: undefined };
   };
-  const add = (cells: string[], first: string, list: KeyedEntry[] | undefined): KeyedEntry => {
+  const add = (cells: string[], first: string, list: KeyedEntry[] | undefined): Keyed => {
     if (size++ >= ID_CACHE_SIZE) {
       cache.clear();
       size = 1;
     }
     const keyed = compute(cells);
     // Kept across rows: copies, not the chunk the cells were cut from.
-    const entry = {
-      rest: indexes.slice(1).map((index) => detach(trimmedCell(cells, index))),
-      keyed,
-    };
-    if (!list || !cache.has(first)) cache.set(detach(first), [entry]);
-    else if (list.push(entry) > ENTRIES_PER_CELL) list.shift();
-    return entry;
-  };
-  // The row before's entry: a party often recurs in a run of rows. Holds one chunk at most.
-  let lastFirst: string | undefined;
-  let last: KeyedEntry | undefined;
-  const find = (cells: string[], first: string): KeyedEntry => {
-    if (last && first === lastFirst && sameRest(last, cells, indexes)) return last;
-    const list = cache.get(first);
-    if (list) for (const entry of list) if (sameRest(entry, cells, indexes)) return entry;
-    return add(cells, first, list);
+    const rest = indexes.slice(1).map((index) => detach(trimmedCell(cells, index)));
+    if (!list || !cache.has(first)) cache.set(detach(first), [{ rest, keyed }]);
+    else if (list.push({ rest, keyed }) > ENTRIES_PER_CELL) list.shift();
+    return keyed;
   };
   return (cells: string[]): Keyed => {
     const first = trimmedCell(cells, indexes[0]!);
-    const entry = find(cells, first);
-    last = entry;
-    lastFirst = first;
-    return entry.keyed;
+    const list = cache.get(first);
+    if (list) for (const entry of list) if (sameRest(entry, cells, indexes)) return entry.keyed;
+    return add(cells, first, list);
   };
 }
 
