@@ -1,18 +1,21 @@
 /** One measured phase of `bench/ingest-customs.ts`, run in its own process. */
 import { createReadStream } from "node:fs";
 import { join } from "node:path";
+import { serialize } from "node:v8";
 import { Parser } from "csv-parse";
 import { ingestEvidence } from "../src/ingest/index.js";
-import { batchSize } from "../src/model/index.js";
+import { PartyCollector } from "../src/ingest/parties.js";
+import { batchSize, type Fact, isFactBatch, statementFacts } from "../src/model/index.js";
 import { createTableFormat, probeFile, toSourceInputs } from "../src/sources/index.js";
 import { openCsv } from "../src/sources/tables/csv.js";
-import { SqliteStore } from "../src/store/index.js";
+import { FactPacker, type FactPacking, SqliteStore } from "../src/store/index.js";
 import { seedRegister } from "./ingest-customs-data.js";
 
 export type PhaseName =
   | "baseline"
   | "parse"
   | "map"
+  | "pack"
   | "store"
   | "resolve"
   | "store-1t"
@@ -43,6 +46,55 @@ async function map(path: string): Promise<number> {
   let count = 0;
   const format = createTableFormat({ kind: "customs" });
   for await (const batch of format.read(files, { dataset: "customs" })) count += batchSize(batch);
+  return count;
+}
+
+/** The packing a load of a fresh temp store gives (property keys, first id). */
+async function packingOf(dir: string): Promise<FactPacking> {
+  const store = new SqliteStore(join(dir, "w.db"));
+  let packing: FactPacking | undefined;
+  async function* none() {
+    packing = await store.factPacking!();
+    yield* [];
+  }
+  await store.replaceDataset(
+    { name: "customs", title: "customs", kind: "evidence", sources: [] },
+    none(),
+  );
+  await store.close();
+  return packing!;
+}
+
+/**
+ * Map and pack as the table worker does (`src/ingest/table-worker.ts`): parties collected,
+ * facts packed per 1,024 of one file and serialized as posting them does; no writer.
+ * Statements packed.
+ */
+async function pack(path: string, dir: string, time: () => void): Promise<number> {
+  const packer = new FactPacker(await packingOf(dir));
+  // As `map`, the file's sha256 is timed (the writing thread computes it before the worker).
+  time();
+  const files = await toSourceInputs([await probeFile(path)]);
+  const format = createTableFormat({ kind: "customs" });
+  const parties = new PartyCollector();
+  let facts: Fact[] = [];
+  let count = 0;
+  const send = () => {
+    // Serialized as postMessage does (the V8 serializer), so the worker's copy is counted.
+    if (!facts.length) return;
+    const packed = packer.pack(facts);
+    serialize(packed);
+    count += packed.statements;
+    facts = [];
+  };
+  for await (const batch of format.read(files, { dataset: "customs" })) {
+    parties.observe(batch);
+    const more = isFactBatch(batch) ? batch.facts : statementFacts(batch);
+    if (facts[0] && facts[0].source !== more[0]?.source) send();
+    facts.push(...more);
+    if (facts.length >= 1024) send();
+  }
+  send();
   return count;
 }
 
@@ -94,7 +146,9 @@ export async function runPhase(phase: PhaseName, path: string, dir: string) {
         ? await parse(path)
         : phase === "map"
           ? await map(path)
-          : await ingest(path, dir, ingestOptions(phase), time);
+          : phase === "pack"
+            ? await pack(path, dir, time)
+            : await ingest(path, dir, ingestOptions(phase), time);
   const seconds = (performance.now() - started) / 1000;
   const used = process.cpuUsage(cpu);
   const maxRss = process.resourceUsage().maxRSS * 1024;

@@ -6,6 +6,9 @@
  *   baseline  csv-parse alone on the same file (the floor any CSV ingest stands on)
  *   parse     sanctrace's CSV reader (encoding check, row numbers)
  *   map       + the built-in customs mapping to statements (and the file's sha256)
+ *   pack      + collecting parties, packing the facts per 1,024 for the writer and serializing
+ *             them as postMessage does: all the table worker does (src/ingest/table-worker.ts),
+ *             in one thread, without a writer
  *   store     + writing the statements to SQLite (ingest with resolution off)
  *   resolve   + resolving parties against the register (the full ingest)
  *   store-1t, resolve-1t  the same with tables read in the writing thread (no worker)
@@ -24,7 +27,7 @@ import { type PhaseName, runPhase } from "./ingest-customs-phases.js";
 
 const rows = Number(process.argv[2] ?? 1_000_000);
 const runs = Number(process.argv[3] ?? 3);
-const ALL: PhaseName[] = ["baseline", "parse", "map", "store", "resolve"];
+const ALL: PhaseName[] = ["baseline", "parse", "map", "pack", "store", "resolve"];
 const phases = (process.argv[4]?.split(",") as PhaseName[] | undefined) ?? ALL;
 const limit = Number(process.argv[5] ?? 240);
 

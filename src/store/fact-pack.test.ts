@@ -68,6 +68,23 @@ describe("FactPacker", () => {
     ).toThrow(expect.objectContaining({ code: "store_nul_character" }));
   });
 
+  it("writes props JSON as JSON.stringify does, escapes included", () => {
+    const values = ['ООО "Ромашка"', "a\\b", "tab\there\nline", "\u0001\u001f", "", "😀 ok"];
+    values.push("lone \ud800 high", "lone \udc00 low", "plain 中文 text", "\u2028\u007f");
+    const packer = new FactPacker({ keys, firstId: 1 });
+    const packed = packer.pack([
+      fact(
+        "p1",
+        "Company",
+        values.flatMap((value) => ["name", value]),
+        "row:2",
+      ),
+      fact("p2", "Company", [], "row:3"),
+    ]);
+    const pairs = values.flatMap((value) => [keys.name, value]);
+    expect(unpackColumn(packed.props, 2)).toEqual([JSON.stringify(pairs), "[]"]);
+  });
+
   it("refuses a property the schema lacks", () => {
     const packer = new FactPacker({ keys, firstId: 1 });
     expect(() => packer.pack([fact("p1", "Company", ["colour", "red"], "row:2")])).toThrow(

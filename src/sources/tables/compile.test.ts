@@ -103,3 +103,31 @@ describe("compileMapping", () => {
     expect(lines.join("\n")).toMatchSnapshot();
   });
 });
+
+describe("compileMapping party ids", () => {
+  it("keeps ids and states values once when a name has more register numbers than are cached", () => {
+    const columns = ["date", "ccd number", "receiver", "receiver inn", "hs code"];
+    const map = compileMapping(builtinMapping("customs", columns, "t.csv"), columns, {
+      dataset: "case",
+      source: "f".repeat(64),
+      table: "t.csv",
+    });
+    // One name, 40 numbers (past the 16 cached per name), met twice.
+    const rows = Array.from({ length: 80 }, (_, row) => [
+      "01.02.2024",
+      `ccd-${row}`,
+      "Vector LLC",
+      String(7700000000 + (row % 40)),
+      "8806",
+    ]);
+    const facts = rows.map((cells, index) => map(cells, `row:${index + 2}`));
+    const receivers = facts.map((row) => row.find((fact) => fact.schema === "EconomicActivity"));
+    const parties = facts.map((row) => row.filter((fact) => fact.schema !== "EconomicActivity"));
+    const idOf = (row: number) =>
+      receivers[row]!.values[receivers[row]!.values.indexOf("receiver") + 1];
+    expect(parties.slice(0, 40).map((row) => row.length)).toEqual(Array(40).fill(1));
+    expect(parties.slice(40).flat()).toEqual([]);
+    expect(rows.map((_, row) => idOf(row))).toEqual(rows.map((_, row) => idOf(row % 40)));
+    expect(new Set(rows.map((_, row) => idOf(row))).size).toBe(40);
+  });
+});

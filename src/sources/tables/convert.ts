@@ -30,8 +30,12 @@ function splitUnit(value: string): [number: string, unit: string] {
   return [number, size === 3 ? value.slice(-3) : ""];
 }
 
+/** A plain decimal, maybe with a currency code after one space: read as it is written. */
+const PLAIN_AMOUNT = /^(?:[1-9]\d*|0)(?:\.\d+)?(?: [A-Z]{3})?$/;
+
 /** `1 234,50 USD` -> `1234.50 USD`; `51%` -> `51`: amounts keep a trailing currency code. */
 function convertAmountWithCurrency(value: string): string {
+  if (PLAIN_AMOUNT.test(value)) return value;
   const [number, unit] = splitUnit(value);
   const amount = parseAmount(number);
   if (amount === undefined) return value;
@@ -62,15 +66,27 @@ export function converterFor(schema: string, prop: string, format?: string): Con
   return keep;
 }
 
-/** Dates and countries recur down a column: each distinct value is read once. */
+/**
+ * Dates and countries recur down a column, often row after row: each distinct value is read
+ * once, and the last one is compared before any lookup.
+ */
 function remembered(convert: Convert): Convert {
   const known = new Map<string, string | undefined>();
+  let last: string | undefined;
+  let lastConverted: string | undefined;
   return (value) => {
-    if (known.has(value)) return known.get(value);
-    const converted = convert(value);
-    if (known.size >= 10_000) known.clear();
-    // Kept across rows: copies, not the chunk the value was cut from.
-    known.set(detach(value), converted === value ? detach(value) : converted);
+    if (value === last) return lastConverted;
+    let converted = known.get(value);
+    if (converted === undefined && !known.has(value)) {
+      converted = convert(value);
+      if (known.size >= 10_000) known.clear();
+      // Kept across rows: copies, not the chunk the value was cut from.
+      if (converted === value) converted = detach(value);
+      known.set(detach(value), converted);
+    }
+    // Holds one chunk at most, until the value changes.
+    last = value;
+    lastConverted = converted;
     return converted;
   };
 }

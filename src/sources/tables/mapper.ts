@@ -148,27 +148,55 @@ function rowIds(fileId: string) {
     /^row:\d+$/.test(locator) ? `${fileId}-${locator.slice(4)}` : makeId(fileId, locator);
 }
 
+/** A cached entry: its trimmed key cells after the first, and the entry. */
+interface KeyedEntry {
+  rest: string[];
+  keyed: Keyed;
+}
+
+/** Entries under one first key cell, at most: a name has few register numbers. */
+const ENTRIES_PER_CELL = 16;
+
+/** The cell at `index`, trimmed. */
+const trimmedCell = (cells: string[], index: number) => cells[index]?.trim() ?? "";
+
+/** True when the entry's key cells after the first are those of the row. */
+function sameRest(entry: KeyedEntry, cells: string[], indexes: number[]): boolean {
+  for (let at = 1; at < indexes.length; at++) {
+    if (entry.rest[at - 1] !== trimmedCell(cells, indexes[at]!)) return false;
+  }
+  return true;
+}
+
+/**
+ * Ids by their key cells, cached: looked up by the first key cell alone (one hash per row,
+ * no joined key), the others compared. Bounded: cleared past `ID_CACHE_SIZE` entries.
+ */
 function compileKeyed(dataset: string, literal: string, indexes: number[]) {
-  const cache = new Map<string, Keyed>();
-  const compute = (raw: string[]): Keyed => {
+  const cache = new Map<string, KeyedEntry[]>();
+  let size = 0;
+  const compute = (cells: string[]): Keyed => {
     // Empty keys drop out, so a party named with and without an empty id column is one.
-    const values = raw.map((value) => normalizeKey(value)).filter(Boolean);
+    const values = indexes.map((index) => normalizeKey(trimmedCell(cells, index))).filter(Boolean);
     return { id: values.length ? makeId(dataset, literal, ...values) : undefined, last: undefined };
   };
-  const keyOf =
-    indexes.length === 1
-      ? (cells: string[]) => cells[indexes[0]!]?.trim() ?? ""
-      : (cells: string[]) => indexes.map((index) => cells[index]?.trim() ?? "").join("\u001f");
-  return (cells: string[]): Keyed => {
-    const key = keyOf(cells);
-    let keyed = cache.get(key);
-    if (!keyed) {
-      keyed = compute(indexes.map((index) => cells[index]?.trim() ?? ""));
-      if (cache.size >= ID_CACHE_SIZE) cache.clear();
-      // Kept across rows: a copy, not the chunk the cell was cut from.
-      cache.set(detach(key), keyed);
+  const add = (cells: string[], first: string, list: KeyedEntry[] | undefined): Keyed => {
+    if (size++ >= ID_CACHE_SIZE) {
+      cache.clear();
+      size = 1;
     }
+    const keyed = compute(cells);
+    // Kept across rows: copies, not the chunk the cells were cut from.
+    const rest = indexes.slice(1).map((index) => detach(trimmedCell(cells, index)));
+    if (!list || !cache.has(first)) cache.set(detach(first), [{ rest, keyed }]);
+    else if (list.push({ rest, keyed }) > ENTRIES_PER_CELL) list.shift();
     return keyed;
+  };
+  return (cells: string[]): Keyed => {
+    const first = trimmedCell(cells, indexes[0]!);
+    const list = cache.get(first);
+    if (list) for (const entry of list) if (sameRest(entry, cells, indexes)) return entry.keyed;
+    return add(cells, first, list);
   };
 }
 
