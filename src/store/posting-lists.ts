@@ -1,5 +1,5 @@
 /** Past these many (value, fact) entries or fact ids held, postings are written out. */
-const MAX_HELD_ENTRIES = 250_000;
+const MAX_HELD_ENTRIES = 1_000_000;
 const MAX_HELD_FACTS = 4_000_000;
 /** Past these many values numbered, a `FactPacker` numbers from 0 again (bounds both threads). */
 export const MAX_NUMBERED_VALUES = 250_000;
