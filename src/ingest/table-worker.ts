@@ -10,8 +10,10 @@ import { FactPacker, type FactPacking } from "../store/index.js";
 import { PartyCollector } from "./parties.js";
 import type { TableWorkerData, TableWorkerMessage, TableWorkerRequest } from "./table-thread.js";
 
-/** Batches posted and not yet taken by the writer, at most: enough to go on through a long
- * write of the main thread (a round of posting rows), ~15 MB. */
+/**
+ * Batches posted and not yet taken by the writer, at most: enough to go on through a long
+ * write of the main thread (a round of posting rows), ~15 MB.
+ */
 const IN_FLIGHT = 32;
 /** Facts per posted batch: fewer, larger messages. */
 const PACK_FACTS = 1024;
