@@ -104,6 +104,28 @@ describe("packed facts in a SQLite workspace", () => {
     await store.close();
   });
 
+  it("refuses to open a workspace a large load holds alone, naming why", {
+    timeout: 20_000,
+  }, async () => {
+    const path = workspace();
+    const store = new SqliteStore(path);
+    let opening: unknown;
+    async function* opened(): AsyncIterable<{ facts: Fact[] }> {
+      yield { facts };
+      try {
+        new SqliteStore(path);
+      } catch (error) {
+        opening = error;
+      }
+    }
+    await store.replaceDataset(load(BULK_BYTES), opened());
+    expect(opening).toMatchObject({ code: "store_busy", path });
+    const after = new SqliteStore(path);
+    expect((await after.getDataset("case"))?.statements).toBe(120);
+    await after.close();
+    await store.close();
+  });
+
   it("loads through the WAL while another connection holds the workspace", async () => {
     const path = workspace();
     const store = new SqliteStore(path);

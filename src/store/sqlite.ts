@@ -77,7 +77,7 @@ const PAGE_SIZE = 16_384;
 
 /** Open (and migrate) a SQLite workspace file in WAL mode. */
 export function openDatabase(path: string): Database.Database {
-  let db: Database.Database;
+  let db: Database.Database | undefined;
   try {
     db = new Database(path);
     // A new workspace gets 16 KiB pages (an existing one keeps its own): bulk loads write a
@@ -85,6 +85,15 @@ export function openDatabase(path: string): Database.Database {
     db.pragma(`page_size = ${PAGE_SIZE}`);
     db.pragma("journal_mode = WAL");
   } catch (error) {
+    db?.close();
+    if ((error as { code?: string }).code === "SQLITE_BUSY") {
+      // A large load holds the file alone (`bulkJournal`) until it commits.
+      throw new SanctraceError(
+        "store_busy",
+        "the workspace is locked by a large load in progress; try again when it ends",
+        path,
+      );
+    }
     throw new SanctraceError("store_open_failed", `cannot open workspace: ${String(error)}`, path);
   }
   db.pragma("synchronous = NORMAL");
