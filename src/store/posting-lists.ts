@@ -1,4 +1,4 @@
-/** Past these many (value, fact) entries or fact ids held, postings are written out. */
+/** Past these many entries (`PostingLists`) or fact ids (`NumberedLists`) held, rows are written. */
 const MAX_HELD_ENTRIES = 1_000_000;
 const MAX_HELD_FACTS = 4_000_000;
 /** Past these many values numbered, a `FactPacker` numbers from 0 again (bounds both threads). */
@@ -28,7 +28,7 @@ export class PostingLists {
 
   /**
    * The rows held, in key order (B-tree inserts then sweep rather than jump), each given to
-   * `row` as: [prop,] value, first fact, fact ids as JSON; then forget them.
+   * `row`; then forget them.
    */
   drain(row: PostingRow): void {
     const { props, values, facts } = this;
