@@ -114,4 +114,30 @@ describe("ingest in a worker thread", () => {
     expect(await store.listDatasets()).toEqual([]);
     await store.close();
   });
+
+  it("carries rows longer than the thread may hold ahead, every one whole", async () => {
+    const dir = tempDir();
+    const path = join(dir, "long.csv");
+    const description = (row: number) => `${row} ${"drone engine part ".repeat(2600)}end`;
+    const lines = [HEADER];
+    for (let row = 0; row < 400; row++) {
+      lines.push(
+        `2024-03-01,10702070/${row},Sender ${row % 7} Co. Ltd.,CN,Receiver ${row % 5} LLC,,8806,${description(row)},"1.50",USD`,
+      );
+    }
+    writeFileSync(path, `${lines.join("\n")}\n`);
+    const store = new SqliteStore(join(dir, "w.db"));
+    await ingestEvidence(store, [path], {
+      as: "customs",
+      dataset: "case",
+      threads: true,
+      resolve: false,
+    });
+    const statements = await store.getStatementsAt("case", await hashFile(path));
+    const descriptions = statements.filter((s) => s.prop === "goodsDescription");
+    expect(descriptions.map((s) => s.value)).toEqual(
+      Array.from({ length: 400 }, (_, row) => description(row)),
+    );
+    await store.close();
+  });
 });

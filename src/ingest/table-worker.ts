@@ -6,22 +6,30 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { type Fact, isFactBatch, isSanctraceError, statementFacts } from "../model/index.js";
 import { createTableFormat, type SourceInput } from "../sources/index.js";
-import { FactPacker, type FactPacking } from "../store/index.js";
+import { FactPacker, type FactPacking, type PackedFacts } from "../store/index.js";
 import { PartyCollector } from "./parties.js";
 import type { TableWorkerData, TableWorkerMessage, TableWorkerRequest } from "./table-thread.js";
 
 /**
  * Batches posted and not yet taken by the writer, at most: enough to go on through a long
- * write of the main thread (a round of posting rows), ~15 MB.
+ * write of the main thread (a round of posting rows).
  */
 const IN_FLIGHT = 32;
 /** Facts per posted batch: fewer, larger messages. */
 const PACK_FACTS = 1024;
 /** Facts read ahead, at most, while the load has not begun (the packing has not come). */
 const EARLY_FACTS = 32 * PACK_FACTS;
+/**
+ * Characters of values held ahead, at most, in posted batches or read early: rows may be long
+ * (descriptions, notes), and memory must not grow with them.
+ */
+const AHEAD_CHARS = 16 * 1024 * 1024;
 
 const port = parentPort!;
 let inFlight = 0;
+/** Characters of each batch posted and not yet taken, oldest first. */
+const postedChars: number[] = [];
+let charsInFlight = 0;
 let resume: (() => void) | undefined;
 let givePacking: (packing: FactPacking) => void;
 let packingCame = false;
@@ -36,16 +44,33 @@ port.on("message", (request: TableWorkerRequest) => {
     return;
   }
   inFlight--;
+  charsInFlight -= postedChars.shift() ?? 0;
   resume?.();
 });
 
-async function post(message: TableWorkerMessage): Promise<void> {
+async function post(message: TableWorkerMessage, chars: number): Promise<void> {
   port.postMessage(message);
-  if (++inFlight < IN_FLIGHT) return;
-  await new Promise<void>((resolve) => {
-    resume = resolve;
-  });
-  resume = undefined;
+  inFlight++;
+  postedChars.push(chars);
+  charsInFlight += chars;
+  while (inFlight >= IN_FLIGHT || charsInFlight >= AHEAD_CHARS) {
+    await new Promise<void>((resolve) => {
+      resume = resolve;
+    });
+    resume = undefined;
+  }
+}
+
+/** Characters of a packed batch's columns. */
+function packedChars({ packed }: { packed: PackedFacts }): number {
+  return packed.props.length + packed.entityIds.length + packed.locators.length;
+}
+
+/** Characters of the values of facts. */
+function factChars(facts: readonly Fact[]): number {
+  let chars = 0;
+  for (const { values } of facts) for (const value of values) chars += value.length;
+  return chars;
 }
 
 /** Buffers from the parent arrive as plain Uint8Arrays. */
@@ -59,13 +84,23 @@ async function run(data: TableWorkerData): Promise<void> {
   let packer: FactPacker | undefined;
   const parties = data.collect ? new PartyCollector() : undefined;
   let facts: Fact[] = [];
+  let earlyChars = 0;
   const send = async () => {
     packer ??= new FactPacker(await packing);
     for (let at = 0; at < facts.length; at += PACK_FACTS) {
-      const packed = packer.pack(facts.slice(at, at + PACK_FACTS));
-      await post({ type: "batch", batch: { packed }, parties: parties?.takeChanged() ?? [] });
+      const batch = { packed: packer.pack(facts.slice(at, at + PACK_FACTS)) };
+      await post(
+        { type: "batch", batch, parties: parties?.takeChanged() ?? [] },
+        packedChars(batch),
+      );
     }
     facts = [];
+  };
+  /** Whether to pack and post: a full pack once the load has begun, else a full read-ahead. */
+  const full = (more: readonly Fact[]) => {
+    if (packingCame) return facts.length >= PACK_FACTS;
+    earlyChars += factChars(more);
+    return facts.length >= EARLY_FACTS || earlyChars >= AHEAD_CHARS;
   };
   for await (const batch of format.read(data.files.map(revive), { dataset: data.dataset })) {
     parties?.observe(batch);
@@ -73,7 +108,7 @@ async function run(data: TableWorkerData): Promise<void> {
     // A pack holds the facts of one file.
     if (facts[0] && facts[0].source !== more[0]?.source) await send();
     facts.push(...more);
-    if (facts.length >= (packingCame ? PACK_FACTS : EARLY_FACTS)) await send();
+    if (full(more)) await send();
   }
   await send();
   const rest = parties?.takeChanged() ?? [];
