@@ -1,4 +1,4 @@
-import { buildMatchIndex, type MatchIndex } from "../match/index.js";
+import { InMemoryMatchIndex, type MatchIndex } from "../match/index.js";
 import type { EntityRecord } from "../model/index.js";
 import type { Store } from "../store/index.js";
 
@@ -28,7 +28,7 @@ export class IndexMaking {
         entities.push(entity);
       }
     }
-    return new IndexMaking(entities, await buildMatchIndex([]));
+    return new IndexMaking(entities, new InMemoryMatchIndex());
   }
 
   /** Index entities for about `ms` milliseconds (one at least); false when the index was complete. */

@@ -109,11 +109,6 @@ export class PartyCollector {
     return changed;
   }
 
-  /** Every party, named or not, to hand to another collector. */
-  all(): Party[] {
-    return [...this.parties.values()];
-  }
-
   has(id: string): boolean {
     return this.parties.has(id);
   }

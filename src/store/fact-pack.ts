@@ -49,6 +49,19 @@ export interface PackedFacts {
   targets: string[];
 }
 
+/** The side table a property's values also go to: entity references, identifiers, or none. */
+export type PostingSide = "references" | "identifiers" | undefined;
+
+/**
+ * Where the values of `prop` of `schema` are posted besides their fact; refuses a property the
+ * schema lacks (`ftm_unknown_property`).
+ * @example postingSide("Ownership", "owner") // "references"
+ */
+export function postingSide(schema: string, prop: string): PostingSide {
+  const type = propertyType(schema, prop);
+  return type === "entity" ? "references" : type === "identifier" ? "identifiers" : undefined;
+}
+
 /** Between two values of a packed column: JSON never holds it raw, ids and locators refuse it. */
 export const COLUMN_SEPARATOR = "\u0000";
 
@@ -240,10 +253,8 @@ export class FactPacker {
 
   private property(schema: string, name: string): PackedProperty {
     // Refuses a property the schema lacks, as the writer does; every one has a key.
-    const type = propertyType(schema, name);
+    const side = postingSide(schema, name);
     const key = this.packing.keys[name]!;
-    const side =
-      type === "entity" ? "references" : type === "identifier" ? "identifiers" : undefined;
     const property = {
       name,
       key,
@@ -259,7 +270,7 @@ export class FactPacker {
 interface PackedProperty {
   name: string;
   key: number;
-  side: "references" | "identifiers" | undefined;
+  side: PostingSide;
   /** What comes before its value in props JSON, first in a fact or after another value. */
   first: string;
   next: string;

@@ -3,7 +3,6 @@ import {
   type Batch,
   type Fact,
   isFactBatch,
-  propertyType,
   SanctraceError,
   type Statement,
 } from "../model/index.js";
@@ -13,6 +12,8 @@ import {
   modelProperties,
   type PackedBatch,
   type PackedFacts,
+  type PostingSide,
+  postingSide,
   unpackColumn,
 } from "./fact-pack.js";
 import { LoadCounts } from "./load-counts.js";
@@ -46,7 +47,7 @@ interface SchemaInfo {
 interface PropertyInfo {
   prop: string;
   key: number;
-  side: "references" | "identifiers" | undefined;
+  side: PostingSide;
 }
 
 /**
@@ -177,9 +178,7 @@ export class FactWriter {
     if (guess !== undefined && guess.prop === prop) return guess;
     let property = properties.get(prop);
     if (!property) {
-      const type = propertyType(fact.schema, prop);
-      const side =
-        type === "entity" ? "references" : type === "identifier" ? "identifiers" : undefined;
+      const side = postingSide(fact.schema, prop);
       property = { prop, key: this.atoms.keyOf(prop), side };
       properties.set(prop, property);
     }
