@@ -184,9 +184,14 @@ async function benchBatch(store: Store, queries: MatchQuery[], baselineRow: obje
   const workers = availableParallelism();
   const single = await screenBatch(store, queries, "screen, this thread", {});
   const pool = ScreenPool.start(workers);
-  const ready = await screenBatch(store, queries, `screen, ${workers} workers (pool ready)`, {
-    pool,
-  });
+  const ready = await screenBatch(
+    store,
+    queries,
+    `screen, ${workers} workers ready + this thread`,
+    {
+      pool,
+    },
+  );
   await pool.close();
   const started = performance.now();
   const cold = await screenBatch(

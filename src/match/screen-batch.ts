@@ -29,8 +29,9 @@ async function* batches<T>(items: Iterable<T> | AsyncIterable<T>, size: number) 
 /** Let worker replies in: the local search runs on the event loop's thread. */
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** Where to search: a loaded pool, or how many worker threads to start if the input is long. */
+/** Where to search: a loaded pool, or how many threads (this one included) if the input is long. */
 export interface SearchThreads {
+  /** Threads that search, this one included: `workers - 1` worker threads are started. */
   workers?: number;
   /** Start the workers once searching here has taken this long (default 1 s). */
   workersAfterMs?: number;
@@ -38,10 +39,13 @@ export interface SearchThreads {
 }
 
 /**
- * Search every query in input order: in a given loaded pool, or in `workers` new worker
+ * Search every query in input order: in a given loaded pool, or in `workers - 1` new worker
  * threads when `workers > 1` and the input takes longer than `workersAfterMs` (the batches
- * until then, and while the workers start, are searched here). Each worker restores the matcher's index from a snapshot and
- * searches exactly as `matcher.match` does, so results do not depend on where a query ran.
+ * until then, and while the workers start, are searched here). This thread keeps searching
+ * too: a batch that finds every worker with one queued is searched here rather than waited
+ * for, so one worker fewer starts (each costs its module load, snapshot and cold caches) and
+ * no core idles. Each worker restores the matcher's index from a snapshot and searches
+ * exactly as `matcher.match` does, so results do not depend on where a query ran.
  * @example for await (const [query, found] of searchInOrder(matcher, queries, {}, { workers: 2 })) {}
  */
 export async function* searchInOrder(
@@ -68,13 +72,16 @@ export async function* searchInOrder(
   try {
     for await (const batch of batches(queries, BATCH)) {
       if (workers > 1 && !pool && performance.now() - started > startAfter) {
-        pool = ScreenPool.start(workers);
+        pool = ScreenPool.start(workers - 1);
         loaded = pool.load(matcher).then(() => (ready = true));
         loaded.catch(() => {}); // raised by the race below while batches are still searched here
       }
-      if (pool && ready) {
-        while (!pool.idle) yield* unpack(await pending.shift()!);
+      if (pool && ready && pool.idle) {
         pending.push(pool.search(batch, options, datasets).then((found) => [batch, found]));
+      } else if (pool && ready) {
+        // Every worker has a batch queued: search this one here, then let their replies in.
+        pending.push(Promise.resolve(searchHere(batch)));
+        await yieldToEventLoop();
       } else {
         pending.push(Promise.resolve(searchHere(batch)));
         if (loaded) await Promise.race([loaded, yieldToEventLoop()]);

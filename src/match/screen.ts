@@ -38,9 +38,9 @@ export interface ScreenOptions {
   newOnly?: boolean;
   user?: string;
   /**
-   * Worker threads to search in once screening here takes longer than `workersAfterMs`
-   * (default 1 s; 1 worker: this thread only), or a loaded pool to use; results are the
-   * same either way.
+   * Threads to search in, this one included, once screening here takes longer than
+   * `workersAfterMs` (default 1 s; 1: this thread only), or a loaded pool to search beside
+   * this thread; results are the same either way.
    */
   workers?: number;
   workersAfterMs?: number;

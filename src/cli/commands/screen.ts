@@ -92,7 +92,7 @@ export function registerScreen(program: Command, context: CliContext): void {
     .option("--user <name>", "who screens (default: $USER)")
     .option(
       "--workers <n>",
-      "threads that search once screening takes over 1 s (default: one per core)",
+      "threads that search, this one included, once screening takes over 1 s (default: one per core)",
       parseWorkers,
       availableParallelism(),
     )
