@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { Fact } from "../model/index.js";
-import { FactPacker, modelProperties, unpackColumn } from "./fact-pack.js";
+import {
+  FactPacker,
+  linkingIdentifier,
+  modelProperties,
+  postingSide,
+  unpackColumn,
+} from "./fact-pack.js";
 
 const keys = Object.fromEntries(modelProperties().map((name, index) => [name, index + 1]));
 const source = "a".repeat(64);
@@ -15,22 +21,23 @@ describe("FactPacker", () => {
     packer.pack([fact("p1", "Company", ["name", "Kupol"], "row:2")]);
     const packed = packer.pack([
       fact("p2", "Company", ["name", "Vector", "innCode", "7700000001"], "row:3"),
-      fact("s1", "Sanction", ["entity", "p2", "authority", "OFAC"], "row:4"),
+      fact("s1", "Sanction", ["entity", "p2", "authority", "OFAC", "unscId", "KPi.033"], "row:4"),
     ]);
     expect(packed.firstId).toBe(42);
     expect(unpackColumn(packed.entityIds, 2)).toEqual(["p2", "s1"]);
     expect(unpackColumn(packed.locators, 2)).toEqual(["row:3", "row:4"]);
     expect(unpackColumn(packed.props, 2).map((props) => JSON.parse(props))).toEqual([
       [keys.name, "Vector", keys.innCode, "7700000001"],
-      [keys.entity, "p2", keys.authority, "OFAC"],
+      [keys.entity, "p2", keys.authority, "OFAC", keys.unscId, "KPi.033"],
     ]);
     expect([...packed.schemas].map((at) => packed.schemata[at])).toEqual(["Company", "Sanction"]);
     expect([...packed.references]).toEqual([1, 0]);
     expect(packed.referenceValues).toEqual(["p2"]);
+    // A sanction's UN id identifies no party: only the INN goes to the identifier side table.
     expect([...packed.identifiers]).toEqual([0, keys.innCode]);
     expect(JSON.parse(packed.identifierValues)).toEqual(["7700000001"]);
     expect(packed.targets).toEqual(["p2"]);
-    expect(packed.statements).toBe(4);
+    expect(packed.statements).toBe(5);
   });
 
   it("numbers each id referred to once, restarting at a pack past the limit", () => {
@@ -90,5 +97,18 @@ describe("FactPacker", () => {
     expect(() => packer.pack([fact("p1", "Company", ["colour", "red"], "row:2")])).toThrow(
       expect.objectContaining({ code: "ftm_unknown_property" }),
     );
+  });
+});
+
+describe("linkingIdentifier", () => {
+  it("holds the identifiers of matchable schemata, not those of records never matched", () => {
+    for (const prop of ["innCode", "ogrnCode", "imoNumber", "leiCode", "registrationNumber"]) {
+      expect(linkingIdentifier(prop)).toBe(true);
+    }
+    for (const prop of ["ccdNumber", "vedCode", "unscId", "caseNumber", "name"]) {
+      expect(linkingIdentifier(prop)).toBe(false);
+    }
+    expect(postingSide("EconomicActivity", "ccdNumber")).toBeUndefined();
+    expect(postingSide("Company", "innCode")).toBe("identifiers");
   });
 });

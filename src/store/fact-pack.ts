@@ -52,14 +52,39 @@ export interface PackedFacts {
 /** The side table a property's values also go to: entity references, identifiers, or none. */
 export type PostingSide = "references" | "identifiers" | undefined;
 
+const linking = new Map<string, boolean>();
+
 /**
- * Where the values of `prop` of `schema` are posted besides their fact; refuses a property the
- * schema lacks (`ftm_unknown_property`).
+ * True when the values of `prop` are identifiers that some matchable schema states (innCode,
+ * imoNumber, leiCode …): what parties are linked by, so what the identifier side table holds.
+ * Identifiers of records that are never matched, such as a declaration's `ccdNumber` and
+ * `vedCode` or a passport's `number`, are left out: a million customs rows would otherwise
+ * write a million rows nobody looks up, and `findByValue` reads the facts for those instead.
+ * @example linkingIdentifier("innCode") // true
+ * @example linkingIdentifier("ccdNumber") // false
+ */
+export function linkingIdentifier(prop: string): boolean {
+  let known = linking.get(prop);
+  if (known === undefined) {
+    known = Object.values(model.schemata).some((schema) => {
+      const property = schema?.matchable ? schema.getProperties().get(prop) : undefined;
+      return property?.type.name === "identifier";
+    });
+    linking.set(prop, known);
+  }
+  return known;
+}
+
+/**
+ * Where the values of `prop` of `schema` are posted besides their fact: entity references,
+ * and linking identifiers (`linkingIdentifier`); refuses a property the schema lacks
+ * (`ftm_unknown_property`).
  * @example postingSide("Ownership", "owner") // "references"
  */
 export function postingSide(schema: string, prop: string): PostingSide {
   const type = propertyType(schema, prop);
-  return type === "entity" ? "references" : type === "identifier" ? "identifiers" : undefined;
+  if (type === "entity") return "references";
+  return type === "identifier" && linkingIdentifier(prop) ? "identifiers" : undefined;
 }
 
 /** Between two values of a packed column: JSON never holds it raw, ids and locators refuse it. */

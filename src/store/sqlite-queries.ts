@@ -1,11 +1,6 @@
 import type Database from "better-sqlite3";
-import {
-  type EntityRecord,
-  foldStatements,
-  model,
-  propertyType,
-  type Statement,
-} from "../model/index.js";
+import { type EntityRecord, foldStatements, propertyType, type Statement } from "../model/index.js";
+import { linkingIdentifier } from "./fact-pack.js";
 import type { Atoms } from "./sqlite-atoms.js";
 import { type FactRow, factStatements } from "./sqlite-fact-rows.js";
 
@@ -81,7 +76,7 @@ function byIdentifier(db: Database.Database): Database.Statement {
 
 /**
  * Ids of entities with `prop` equal to one of `values`: through the identifier side table
- * for identifier properties, else by reading every fact.
+ * for linking identifiers (`linkingIdentifier`), else by reading every fact.
  * @example selectByValue(db, atoms, "innCode", ["1831083343"]) // ["ru-inn-1831083343"]
  */
 export function selectByValue(
@@ -92,7 +87,7 @@ export function selectByValue(
 ): string[] {
   const key = atoms.find(prop);
   if (key === undefined || !values.length) return [];
-  if (isIdentifierProp(prop)) {
+  if (linkingIdentifier(prop)) {
     const rows = byIdentifier(db).all(key, JSON.stringify(values)) as Array<{ entity_id: string }>;
     return rows.map((row) => row.entity_id);
   }
@@ -106,19 +101,6 @@ export function selectByValue(
     }
   }
   return [...found].sort();
-}
-
-const identifierProps = new Map<string, boolean>();
-
-/** True when `prop` is an identifier (innCode, leiCode ...) in the schemata that have it. */
-function isIdentifierProp(prop: string): boolean {
-  let known = identifierProps.get(prop);
-  if (known === undefined) {
-    const schema = Object.values(model.schemata).find((s) => s?.getProperties().has(prop));
-    known = schema?.getProperties().get(prop)?.type.name === "identifier";
-    identifierProps.set(prop, known);
-  }
-  return known;
 }
 
 /**

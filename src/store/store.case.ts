@@ -8,8 +8,13 @@ function load(name: string): DatasetLoad {
   return { name, title: name.toUpperCase(), kind: "list", sources: [source] };
 }
 
-function statement(entityId: string, prop: string, value: string, dataset = "alpha"): Statement {
-  const schema = prop === "entity" || prop === "authority" ? "Sanction" : "Company";
+function statement(
+  entityId: string,
+  prop: string,
+  value: string,
+  dataset = "alpha",
+  schema = prop === "entity" || prop === "authority" ? "Sanction" : "Company",
+): Statement {
   return { entityId, schema, prop, value, dataset, source: source.sha256, locator: "row:1" };
 }
 
@@ -79,9 +84,10 @@ export function describeStoreContract(name: string, createStore: () => Promise<S
           { facts: [fact("c1", "Company", ["name", "Kupol", "innCode", "1831083343"])] },
           [statement("c2", "name", "Vector")],
           { facts: [fact("s1", "Sanction", ["entity", "c1", "authority", "OFAC"], "row:3")] },
+          [statement("d1", "ccdNumber", "10702070/010324/0000001", "alpha", "EconomicActivity")],
         ),
       );
-      expect(summary).toMatchObject({ entities: 3, targets: 1, statements: 5 });
+      expect(summary).toMatchObject({ entities: 4, targets: 1, statements: 6 });
       expect((await store.getStatements("c1")).map((s) => [s.prop, s.value, s.locator])).toEqual([
         ["name", "Kupol", "row:2"],
         ["innCode", "1831083343", "row:2"],
@@ -90,6 +96,10 @@ export function describeStoreContract(name: string, createStore: () => Promise<S
         ["s1", "row:3"],
       ]);
       expect(await store.findByValue("innCode", ["1831083343"])).toEqual(["c1"]);
+      // A declaration number is no linking identifier: found by reading the facts.
+      expect(await store.findByValue("ccdNumber", ["10702070/010324/0000001", "x"])).toEqual([
+        "d1",
+      ]);
       await store.close();
     });
 
