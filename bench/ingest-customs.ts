@@ -12,7 +12,9 @@
  *   store     + writing the statements to SQLite (ingest with resolution off)
  *   resolve   + resolving parties against the register (the full ingest)
  *   store-1t, resolve-1t  the same with tables read in the writing thread (no worker)
- * Medians of RUNS runs of wall and CPU time (the machine is shared) and peak RSS (maxRSS).
+ * Medians of RUNS runs of wall and CPU time (the machine is shared) and peak RSS (maxRSS), the
+ * phases run in turn round after round; and each phase's wall time over the baseline's of the
+ * same round (median), which a shared machine's changes of speed move less.
  * A run past LIMIT seconds is stopped and its phase reported as not finished.
  *
  *   node --import tsx bench/ingest-customs.ts [ROWS] [RUNS] [PHASES] [LIMIT]
@@ -70,15 +72,28 @@ function measure(phase: PhaseName, path: string, dir: string): Measure | undefin
   }
 }
 
-/** The runs of a phase, stopping at the first that does not finish. */
-function measureRuns(phase: PhaseName, path: string, dir: string): Measure[] | undefined {
-  const results: Measure[] = [];
+/**
+ * RUNS rounds, each running every phase once in turn, so that every phase meets the same
+ * spells of a shared machine's speed (its load, its other tenants); a phase whose run does
+ * not finish is dropped from the rounds after.
+ */
+function measureRounds(path: string, dir: string): Map<PhaseName, Measure[] | undefined> {
+  const results = new Map<PhaseName, Measure[] | undefined>(phases.map((phase) => [phase, []]));
   for (let run = 0; run < runs; run++) {
-    const result = measure(phase, path, dir);
-    if (!result) return undefined;
-    results.push(result);
+    for (const phase of phases) {
+      const done = results.get(phase);
+      if (!done) continue;
+      const result = measure(phase, path, dir);
+      results.set(phase, result ? [...done, result] : undefined);
+    }
   }
   return results;
+}
+
+/** Per round, a phase's wall time over the baseline's; the median of those. */
+function baselineRatio(results: Measure[], baseline: Measure[] | undefined): string {
+  if (!baseline?.length || baseline.length !== results.length) return "";
+  return median(results.map((result, run) => result.seconds / baseline[run]!.seconds)).toFixed(2);
 }
 
 function medians(results: Measure[]): Measure {
@@ -105,13 +120,24 @@ async function main(): Promise<void> {
     `${rows} rows, ${megabytes.toFixed(0)} MiB, ${PARTIES} parties; load ${loadavg()[0]!.toFixed(2)}; medians of ${runs}`,
   );
   const table = [
-    ["phase", "rows/s wall", "rows/s cpu", "wall s", "cpu s", "+wall s", "+cpu s", "peak RSS MiB"],
+    [
+      "phase",
+      "rows/s wall",
+      "rows/s cpu",
+      "wall s",
+      "cpu s",
+      "+wall s",
+      "+cpu s",
+      "peak RSS MiB",
+      "wall / baseline",
+    ],
   ];
   let previous: Measure | undefined;
+  const rounds = measureRounds(path, dir);
   for (const phase of phases) {
-    const results = measureRuns(phase, path, dir);
+    const results = rounds.get(phase);
     if (!results) {
-      table.push([phase, `not finished in ${limit} s`, "", "", "", "", "", ""]);
+      table.push([phase, `not finished in ${limit} s`, "", "", "", "", "", "", ""]);
       continue;
     }
     const m = medians(results);
@@ -126,6 +152,7 @@ async function main(): Promise<void> {
       added(m.seconds, previous?.seconds),
       added(m.cpu, previous?.cpu),
       (m.maxRss / 1024 ** 2).toFixed(0),
+      phase === "baseline" ? "" : baselineRatio(results, rounds.get("baseline")),
     ]);
     if (phase !== "baseline") previous = m;
   }
