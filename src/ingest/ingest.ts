@@ -79,7 +79,10 @@ function chooseFormats(table: TableFormatOptions): SourceFormat[] {
 /** Tables this large are read in a worker thread, beside the thread that writes them. */
 const THREADED_BYTES = 8 * 1024 * 1024;
 
-function readsInThread(group: Assigned, options: IngestOptions): boolean {
+function readsInThread(
+  group: { format: SourceFormat; files: FileProbe[] },
+  options: IngestOptions,
+): boolean {
   if (group.format.id !== "table") return false;
   const bytes = group.files.reduce((sum, file) => sum + file.size, 0);
   return options.threads ?? bytes >= THREADED_BYTES;
@@ -127,26 +130,31 @@ export async function ingestEvidence(
   const probes = await Promise.all((await expandPaths(paths)).map(probeFile));
   const table = await tableOptions(options);
   const groups = assignFormats(probes, chooseFormats(table));
-  const assigned: Assigned[] = await Promise.all(
-    groups.map(async (group) => ({
-      format: group.format,
-      files: await toSourceInputs(group.files),
-    })),
-  );
   const dataset = options.dataset ?? defaultDataset(paths);
   const resolve = options.resolve !== false;
-  // Large tables are read by a thread of their own, started now: it loads its code and reads
-  // the first rows while the rest of the workspace is read for the candidate index.
+  // Large tables are read by a thread of their own, started now: it loads its code while the
+  // files are hashed, then reads the first rows while the rest of the workspace is read for
+  // the candidate index.
+  const started = groups.map((group) =>
+    store.factPacking && readsInThread(group, options) ? new TableThread() : undefined,
+  );
   const threads = new Map<Assigned, TableThread>();
-  for (const group of assigned) {
-    if (!store.factPacking || !readsInThread(group, options)) continue;
-    const data = { files: group.files, options: table, dataset, collect: resolve };
-    threads.set(group, new TableThread(data));
-  }
   try {
+    const assigned: Assigned[] = await Promise.all(
+      groups.map(async (group) => ({
+        format: group.format,
+        files: await toSourceInputs(group.files),
+      })),
+    );
+    assigned.forEach((group, at) => {
+      const thread = started[at];
+      if (!thread) return;
+      thread.begin({ files: group.files, options: table, dataset, collect: resolve });
+      threads.set(group, thread);
+    });
     return await ingestAssigned(store, assigned, options, { dataset, threads });
   } finally {
-    for (const thread of threads.values()) await thread.stop();
+    for (const thread of started) await thread?.stop();
   }
 }
 

@@ -4,7 +4,7 @@ import type { SourceInput, TableFormatOptions } from "../sources/index.js";
 import type { FactPacking, PackedBatch } from "../store/index.js";
 import type { Party, PartyCollector } from "./parties.js";
 
-/** What the table worker is started with. */
+/** What the table worker reads: sent once the files are hashed (`TableThread.begin`). */
 export interface TableWorkerData {
   files: SourceInput[];
   options: TableFormatOptions;
@@ -14,10 +14,13 @@ export interface TableWorkerData {
 }
 
 /**
- * What the table worker is sent: the packing, once the load has begun (`Store.factPacking`),
- * then `taken` for each batch the writer took.
+ * What the table worker is sent: what to read, the packing once the load has begun
+ * (`Store.factPacking`), then `taken` for each batch the writer took.
  */
-export type TableWorkerRequest = { type: "packing"; packing: FactPacking } | "taken";
+export type TableWorkerRequest =
+  | { type: "begin"; data: TableWorkerData }
+  | { type: "packing"; packing: FactPacking }
+  | "taken";
 
 /** What the table worker posts: with each batch, the parties new or changed since the last. */
 export type TableWorkerMessage =
@@ -41,15 +44,16 @@ function reviveError(error: { code?: string; path?: string | undefined; message:
  * reading them in this thread. Started before the load begins, the thread loads its code and
  * reads the first rows meanwhile; it packs once `read` hands it the load's packing, and stays
  * at most a few batches ahead of the writer, so memory stays bounded.
- * @example const thread = new TableThread(data); for await (const batch of thread.read(packing, parties)) writer.add(batch);
+ * @example const thread = new TableThread(); thread.begin(data); for await (const batch of thread.read(packing, parties)) writer.add(batch);
  */
 export class TableThread {
   private readonly worker: Worker;
   private readonly inbox: TableWorkerMessage[] = [];
   private wake: (() => void) | undefined;
 
-  constructor(data: TableWorkerData) {
-    this.worker = startWorker(import.meta.url, "table-worker", { workerData: data });
+  /** Start the thread: it loads its code until `begin` tells it what to read. */
+  constructor() {
+    this.worker = startWorker(import.meta.url, "table-worker");
     const { worker } = this;
     worker.on("message", this.deliver);
     worker.on("error", (error) =>
@@ -58,6 +62,11 @@ export class TableThread {
     worker.on("exit", (code) =>
       this.deliver({ type: "error", error: { message: `the thread exited with code ${code}` } }),
     );
+  }
+
+  /** What to read: the thread reads its first rows meanwhile, before the load begins. */
+  begin(data: TableWorkerData): void {
+    this.worker.postMessage({ type: "begin", data } satisfies TableWorkerRequest);
   }
 
   private readonly deliver = (message: TableWorkerMessage) => {

@@ -3,7 +3,7 @@
  * and packs them for the SQLite writer, posting packed batches to the thread that holds the
  * database, never more than `IN_FLIGHT` ahead of it. Collects the parties for resolution.
  */
-import { parentPort, workerData } from "node:worker_threads";
+import { parentPort } from "node:worker_threads";
 import { type Fact, isFactBatch, isSanctraceError, statementFacts } from "../model/index.js";
 import { createTableFormat, type SourceInput } from "../sources/index.js";
 import { FactPacker, type FactPacking, type PackedFacts } from "../store/index.js";
@@ -38,14 +38,16 @@ const packing = new Promise<FactPacking>((resolve) => {
   givePacking = resolve;
 });
 port.on("message", (request: TableWorkerRequest) => {
-  if (request !== "taken") {
+  if (request === "taken") {
+    inFlight--;
+    charsInFlight -= postedChars.shift() ?? 0;
+    resume?.();
+  } else if (request.type === "begin") {
+    run(request.data).catch(report);
+  } else {
     packingCame = true;
     givePacking(request.packing);
-    return;
   }
-  inFlight--;
-  charsInFlight -= postedChars.shift() ?? 0;
-  resume?.();
 });
 
 async function post(message: TableWorkerMessage, chars: number): Promise<void> {
@@ -115,9 +117,9 @@ async function run(data: TableWorkerData): Promise<void> {
   port.postMessage({ type: "done", parties: rest } satisfies TableWorkerMessage);
 }
 
-run(workerData as TableWorkerData).catch((error: unknown) => {
+function report(error: unknown): void {
   const failure = isSanctraceError(error)
     ? { code: error.code, path: error.path, message: error.message }
     : { message: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   port.postMessage({ type: "error", error: failure } satisfies TableWorkerMessage);
-});
+}
