@@ -5,7 +5,8 @@
  * one thread and in worker threads, each beside a brute-force baseline (best Jaro-Winkler
  * over every name) in the same run; then a 1M generated-entity build in a child process.
  * Run: node --expose-gc --import tsx bench/match-speed.ts [--skip-generated | --generated N]
- * [--out FILE] (`--out` writes the one-thread screen output, to compare two versions' results).
+ * [--rounds N] [--out FILE] (`--rounds`: batch rounds, default 3; `--out` writes the
+ * one-thread screen output, to compare two versions' results).
  */
 import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
@@ -80,13 +81,19 @@ function throughputRow(label: string, queries: number, wallMs: number, cpu: Node
   };
 }
 
-/** Screen the queries as the CLI does (audited, JSON lines out); the lines and the row. */
+/** One screening run: its output lines, wall time and CPU time (all threads). */
+interface BatchRun {
+  lines: string[];
+  wallMs: number;
+  cpu: NodeJS.CpuUsage;
+}
+
+/** Screen the queries as the CLI does (audited, JSON lines out). */
 async function screenBatch(
   store: Store,
   queries: MatchQuery[],
-  label: string,
   options: Omit<ScreenOptions, "matcher">,
-) {
+): Promise<BatchRun> {
   const matcher = await openMatcher(store);
   await options.pool?.load(matcher);
   const lines: string[] = [];
@@ -94,13 +101,25 @@ async function screenBatch(
   const started = performance.now();
   const cpu = process.cpuUsage();
   await screenEntities(store, queries, { matcher, ...options, onResult });
-  const row = throughputRow(
-    label,
-    queries.length,
-    performance.now() - started,
-    process.cpuUsage(cpu),
-  );
-  return { lines, row };
+  return { lines, wallMs: performance.now() - started, cpu: process.cpuUsage(cpu) };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
+
+/** A mode's row: medians over the rounds, and its wall time over the one-thread run's. */
+function batchRow(label: string, queries: number, runs: BatchRun[], single: BatchRun[]) {
+  const wallMs = median(runs.map((run) => run.wallMs));
+  const cpuMs = median(runs.map((run) => (run.cpu.user + run.cpu.system) / 1000));
+  return {
+    method: label,
+    queries,
+    "wall s": (wallMs / 1000).toFixed(2),
+    "CPU s (all threads)": (cpuMs / 1000).toFixed(2),
+    "queries/s (wall)": Math.round((queries / wallMs) * 1000),
+    "queries/s per CPU-s": Math.round((queries / cpuMs) * 1000),
+    "wall / one thread": median(runs.map((run, at) => run.wallMs / single[at]!.wallMs)).toFixed(2),
+    "q/s, each round": runs.map((run) => Math.round((queries / run.wallMs) * 1000)).join(" "),
+  };
 }
 
 async function benchLists(): Promise<void> {
@@ -179,42 +198,41 @@ async function benchLists(): Promise<void> {
   await store.close();
 }
 
-/** Batch `screen` over the same queries: one thread, a ready pool, workers started on demand. */
+/** Rounds of the batch runs: a shared machine's speed changes from one spell to the next. */
+const roundsAt = process.argv.indexOf("--rounds");
+const ROUNDS = roundsAt >= 0 ? Number(process.argv[roundsAt + 1]) : 3;
+
+/**
+ * Batch `screen` over the same queries: one thread, a ready pool beside this thread, workers
+ * started on demand (the CLI default), in turn for `ROUNDS` rounds; medians.
+ */
 async function benchBatch(store: Store, queries: MatchQuery[], baselineRow: object) {
   const workers = availableParallelism();
-  const single = await screenBatch(store, queries, "screen, this thread", {});
-  const pool = ScreenPool.start(workers);
-  const ready = await screenBatch(
-    store,
-    queries,
-    `screen, ${workers} workers ready + this thread`,
-    {
-      pool,
-    },
+  const runs = { single: [] as BatchRun[], ready: [] as BatchRun[], cold: [] as BatchRun[] };
+  for (let round = 0; round < ROUNDS; round++) {
+    runs.single.push(await screenBatch(store, queries, {}));
+    const pool = ScreenPool.start(workers);
+    runs.ready.push(await screenBatch(store, queries, { pool }));
+    await pool.close();
+    runs.cold.push(await screenBatch(store, queries, { workers }));
+  }
+  const first = runs.single[0]!.lines.join("\n");
+  const identical = [...runs.single, ...runs.ready, ...runs.cold].every(
+    (run) => run.lines.join("\n") === first,
   );
-  await pool.close();
-  const started = performance.now();
-  const cold = await screenBatch(
-    store,
-    queries,
-    `screen --workers ${workers} (started on demand)`,
-    {
-      workers,
-    },
-  );
-  const coldMs = performance.now() - started;
-  const identical =
-    ready.lines.join("\n") === single.lines.join("\n") &&
-    cold.lines.join("\n") === single.lines.join("\n");
   console.log(
-    `batch screen (screenEntities as the CLI runs it: audited, JSON lines; limit 5, threshold 0.7)`,
+    `batch screen (screenEntities as the CLI runs it: audited, JSON lines; limit 5, threshold 0.7); medians of ${ROUNDS} rounds`,
   );
-  console.table([baselineRow, single.row, ready.row, cold.row]);
-  console.log(
-    `results identical across the three screen runs: ${identical}; on-demand run incl. index build ${Math.round(coldMs)} ms`,
-  );
+  const count = queries.length;
+  console.table([
+    baselineRow,
+    batchRow("screen, this thread", count, runs.single, runs.single),
+    batchRow(`screen, ${workers} workers ready + this thread`, count, runs.ready, runs.single),
+    batchRow(`screen --workers ${workers} (started on demand)`, count, runs.cold, runs.single),
+  ]);
+  console.log(`results identical across every screen run: ${identical}`);
   const out = process.argv.indexOf("--out");
-  if (out >= 0) writeFileSync(process.argv[out + 1]!, `${single.lines.join("\n")}\n`);
+  if (out >= 0) writeFileSync(process.argv[out + 1]!, `${runs.single[0]!.lines.join("\n")}\n`);
 }
 
 async function benchGenerated(count: number): Promise<void> {
