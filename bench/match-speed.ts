@@ -70,14 +70,14 @@ function latencyRow(label: string, times: number[], cpuTimes: number[]) {
   };
 }
 
-function throughputRow(label: string, queries: number, wallMs: number, cpu: NodeJS.CpuUsage) {
+function throughputRow(label: string, queries: number, wallMs: number, cpuTimeMs: number) {
   return {
     method: label,
     queries,
     "wall s": (wallMs / 1000).toFixed(2),
-    "CPU s (all threads)": (cpuMs(cpu) / 1000).toFixed(2),
+    "CPU s (all threads)": (cpuTimeMs / 1000).toFixed(2),
     "queries/s (wall)": Math.round((queries / wallMs) * 1000),
-    "queries/s per CPU-s": Math.round((queries / cpuMs(cpu)) * 1000),
+    "queries/s per CPU-s": Math.round((queries / cpuTimeMs) * 1000),
   };
 }
 
@@ -104,19 +104,17 @@ async function screenBatch(
   return { lines, wallMs: performance.now() - started, cpu: process.cpuUsage(cpu) };
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
+const median = (values: number[]) =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
 
 /** A mode's row: medians over the rounds, and its wall time over the one-thread run's. */
 function batchRow(label: string, queries: number, runs: BatchRun[], single: BatchRun[]) {
   const wallMs = median(runs.map((run) => run.wallMs));
-  const cpuMs = median(runs.map((run) => (run.cpu.user + run.cpu.system) / 1000));
   return {
-    method: label,
-    queries,
-    "wall s": (wallMs / 1000).toFixed(2),
-    "CPU s (all threads)": (cpuMs / 1000).toFixed(2),
-    "queries/s (wall)": Math.round((queries / wallMs) * 1000),
-    "queries/s per CPU-s": Math.round((queries / cpuMs) * 1000),
+    ...throughputRow(label, queries, wallMs, median(runs.map((run) => cpuMs(run.cpu)))),
     "wall / one thread": median(runs.map((run, at) => run.wallMs / single[at]!.wallMs)).toFixed(2),
     "q/s, each round": runs.map((run) => Math.round((queries / run.wallMs) * 1000)).join(" "),
   };
@@ -187,7 +185,7 @@ async function benchLists(): Promise<void> {
     `brute force JW (first ${BASELINE_SAMPLE})`,
     BASELINE_SAMPLE,
     performance.now() - baselineStart,
-    process.cpuUsage(baselineCpu),
+    cpuMs(process.cpuUsage(baselineCpu)),
   );
   console.log(`single queries (limit 5, threshold 0.7); ${hits} matches over ${QUERIES} queries`);
   console.table([

@@ -17,8 +17,11 @@ import type { TableWorkerData, TableWorkerMessage, TableWorkerRequest } from "./
 const IN_FLIGHT = 32;
 /** Facts per posted batch: fewer, larger messages. */
 const PACK_FACTS = 1024;
-/** Facts read ahead, at most, while the load has not begun (the packing has not come). */
-const EARLY_FACTS = 32 * PACK_FACTS;
+/**
+ * Facts read ahead, at most, while the load has not begun (the packing has not come): as
+ * many as may be in flight once it has.
+ */
+const EARLY_FACTS = IN_FLIGHT * PACK_FACTS;
 /**
  * Characters of values held ahead, at most, in posted batches or read early: rows may be long
  * (descriptions, notes), and memory must not grow with them.

@@ -7,6 +7,9 @@ export const MAX_NUMBERED_VALUES = 250_000;
 /** One posting row: property key (0 for references), value, first fact, the facts as JSON. */
 export type PostingRow = (prop: number, value: string, first: number, facts: string) => void;
 
+/** Ascending fact ids as their JSON array; most values are stated by one fact. */
+const factsJson = (ids: number[]) => (ids.length === 1 ? `[${ids[0]}]` : JSON.stringify(ids));
+
 /**
  * For each value a load states (an entity id referred to, an identifier), the ascending ids
  * of the facts stating it: what becomes one posting row per value (`Postings` writes them).
@@ -41,12 +44,7 @@ export class PostingLists {
         if (props[next] !== props[first] || values[next] !== values[first]) break;
         if (facts[next] !== ids[ids.length - 1]) ids.push(facts[next]!);
       }
-      row(
-        props[first]!,
-        values[first]!,
-        ids[0]!,
-        ids.length === 1 ? `[${ids[0]}]` : JSON.stringify(ids),
-      );
+      row(props[first]!, values[first]!, ids[0]!, factsJson(ids));
     }
     this.props = [];
     this.values = [];
@@ -105,12 +103,7 @@ export class NumberedLists {
     held.sort((a, b) => (values[a]! < values[b]! ? -1 : values[a]! > values[b]! ? 1 : 0));
     for (const number of held) {
       const facts = lists[number]!;
-      row(
-        0,
-        values[number]!,
-        facts[0]!,
-        facts.length === 1 ? `[${facts[0]}]` : JSON.stringify(facts),
-      );
+      row(0, values[number]!, facts[0]!, factsJson(facts));
     }
     this.lists = [];
     this.held = 0;

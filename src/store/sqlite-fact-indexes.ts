@@ -13,13 +13,13 @@ const FACT_INDEXES = [
  * load's own entries cluster (its ids share a prefix): a million of them (~70 MB of index)
  * stay well inside the 256 MiB page cache, so inserts do not thrash it.
  */
-export const DEFER_AFTER = 2_000_000;
+const DEFER_AFTER = 2_000_000;
 
 /**
  * Defers the `facts` indexes of a load that outgrows what the table held before it (and
- * `deferAfter` facts). Entries
- * inserted row by row land all over B-trees larger than the page cache; past that point it is
- * cheaper to drop the indexes and build them again by one sort when the load ends. Both steps
+ * `deferAfter` facts). Entries inserted row by row land all over B-trees larger than the page
+ * cache; past that point it is cheaper to drop the indexes and build them again by one sort
+ * when the load ends. Both steps
  * are inside the load's transaction, so a failed or killed load leaves them as they were.
  * @example const indexes = new FactIndexes(db); indexes.written(250_000); indexes.restore();
  */
