@@ -1,6 +1,6 @@
 import { type Fact, model, propertyType, SanctraceError } from "../model/index.js";
 import { MAX_NUMBERED_VALUES } from "./posting-lists.js";
-import { targetOf } from "./targets.js";
+import { mayName, targetOf } from "./targets.js";
 
 /** What a packer needs from the store, taken in the middle of a load (`Store.factPacking`). */
 export interface FactPacking {
@@ -154,7 +154,7 @@ export function modelProperties(): string[] {
  */
 export class FactPacker {
   /** Per schema, per property: its key and the side table its values also go to. */
-  private readonly schemata = new Map<string, Map<string, PackedProperty>>();
+  private readonly schemata = new Map<string, SchemaShape>();
   private nextId: number;
   /** The number of each id referred to so far (see `PackedFacts.references`). */
   private referenceNumbers = new Map<string, number>();
@@ -198,13 +198,18 @@ export class FactPacker {
 
   /** The fact's props JSON, `[key,"value",…]` as JSON.stringify writes it; notes its side values. */
   private packValues(fact: Fact, index: number, packed: PackDraft): string {
-    const properties = this.propertiesOf(fact.schema);
     const { values } = fact;
     if (!values.length) return "[]";
+    const shape = this.shapeOf(fact.schema);
     let props = "";
     for (let at = 0; at < values.length; at += 2) {
+      const prop = values[at]!;
       const value = values[at + 1]!;
-      const property = properties.get(values[at]!) ?? this.property(fact.schema, values[at]!);
+      // Facts of a schema mostly list their properties in one order: the one at this place in
+      // the last fact is compared (one pointer, as property names are constants), not looked up.
+      const placed = shape.order[at / 2];
+      const property =
+        placed?.name === prop ? placed : this.place(shape, fact.schema, prop, at / 2);
       props += (at ? property.next : property.first) + jsonInner(value);
       if (property.side === "references")
         packed.references.push(index, this.referenceNumber(value, packed));
@@ -212,8 +217,10 @@ export class FactPacker {
         packed.identifiers.push(index, property.key);
         packed.identifierValues.push(value);
       }
-      const target = targetOf(fact.entityId, fact.schema, property.name, value);
-      if (target !== undefined) packed.targets.push(target);
+      if (property.target) {
+        const target = targetOf(fact.entityId, fact.schema, property.name, value);
+        if (target !== undefined) packed.targets.push(target);
+      }
     }
     return `${props}"]`;
   }
@@ -267,16 +274,23 @@ export class FactPacker {
     }
   }
 
-  private propertiesOf(schema: string): Map<string, PackedProperty> {
-    let properties = this.schemata.get(schema);
-    if (!properties) {
-      properties = new Map();
-      this.schemata.set(schema, properties);
+  private shapeOf(schema: string): SchemaShape {
+    let shape = this.schemata.get(schema);
+    if (!shape) {
+      shape = { properties: new Map(), order: [] };
+      this.schemata.set(schema, shape);
     }
-    return properties;
+    return shape;
   }
 
-  private property(schema: string, name: string): PackedProperty {
+  /** The property `name` of the schema, noted as the one at `place` in its facts' order. */
+  private place(shape: SchemaShape, schema: string, name: string, place: number): PackedProperty {
+    const property = shape.properties.get(name) ?? this.property(shape, schema, name);
+    shape.order[place] = property;
+    return property;
+  }
+
+  private property(shape: SchemaShape, schema: string, name: string): PackedProperty {
     // Refuses a property the schema lacks, as the writer does; every one has a key.
     const side = postingSide(schema, name);
     const key = this.packing.keys[name]!;
@@ -284,10 +298,11 @@ export class FactPacker {
       name,
       key,
       side,
+      target: mayName(schema, name),
       first: `[${key},"`,
       next: `",${key},"`,
     } as const;
-    this.propertiesOf(schema).set(name, property);
+    shape.properties.set(name, property);
     return property;
   }
 }
@@ -296,9 +311,17 @@ interface PackedProperty {
   name: string;
   key: number;
   side: PostingSide;
+  /** Whether its values may name a sanction target (`targetOf`). */
+  target: boolean;
   /** What comes before its value in props JSON, first in a fact or after another value. */
   first: string;
   next: string;
+}
+
+/** A schema's properties, and the order the last fact of it listed them in. */
+interface SchemaShape {
+  properties: Map<string, PackedProperty>;
+  order: PackedProperty[];
 }
 
 /** Characters JSON.stringify escapes in a string: quote, backslash, controls, surrogates. */

@@ -13,3 +13,12 @@ export function targetOf(
   if (prop === "topics" && /^sanction/i.test(value)) return entityId;
   return undefined;
 }
+
+/**
+ * Whether values of `prop` of `schema` may name a sanction target (`targetOf`): a packer
+ * asks only for those.
+ * @example mayName("Sanction", "entity") // true
+ */
+export function mayName(schema: string, prop: string): boolean {
+  return (prop === "entity" && schema === "Sanction") || prop === "topics";
+}

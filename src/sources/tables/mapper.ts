@@ -148,17 +148,17 @@ function rowIds(fileId: string) {
     /^row:\d+$/.test(locator) ? `${fileId}-${locator.slice(4)}` : makeId(fileId, locator);
 }
 
-/** A cached entry: its trimmed key cells after the first, and the entry. */
-interface KeyedEntry {
-  rest: string[];
-  keyed: Keyed;
-}
-
 /** Entries under one first key cell, at most: a name has few register numbers. */
 const ENTRIES_PER_CELL = 16;
 
 /** The cell at `index`, trimmed. */
 const trimmedCell = (cells: string[], index: number) => cells[index]?.trim() ?? "";
+
+/** A cached id: its key cells after the first, trimmed, and the next entry of its first cell. */
+interface KeyedEntry extends Keyed {
+  rest: string[];
+  next: KeyedEntry | undefined;
+}
 
 /** True when the entry's key cells after the first are those of the row. */
 function sameRest(entry: KeyedEntry, cells: string[], indexes: number[]): boolean {
@@ -170,33 +170,41 @@ function sameRest(entry: KeyedEntry, cells: string[], indexes: number[]): boolea
 
 /**
  * Ids by their key cells, cached: looked up by the first key cell alone (one hash per row,
- * no joined key), the others compared. Bounded: cleared past `ID_CACHE_SIZE` entries.
+ * no joined key), the others compared along a chain of the entries under it, the newest first
+ * (each lookup is a few dependent loads from memory, and those, not the hash, are its cost).
+ * Bounded: cleared past `ID_CACHE_SIZE` entries; a chain is cut at `ENTRIES_PER_CELL`.
  */
 function compileKeyed(dataset: string, literal: string, indexes: number[]) {
-  const cache = new Map<string, KeyedEntry[]>();
+  const cache = new Map<string, KeyedEntry>();
   let size = 0;
-  const compute = (cells: string[]): Keyed => {
-    // Empty keys drop out, so a party named with and without an empty id column is one.
-    const values = indexes.map((index) => normalizeKey(trimmedCell(cells, index))).filter(Boolean);
-    return { id: values.length ? makeId(dataset, literal, ...values) : undefined, last: undefined };
-  };
-  const add = (cells: string[], first: string, list: KeyedEntry[] | undefined): Keyed => {
+  const add = (cells: string[], first: string, head: KeyedEntry | undefined): Keyed => {
     if (size++ >= ID_CACHE_SIZE) {
       cache.clear();
       size = 1;
+      head = undefined;
     }
-    const keyed = compute(cells);
-    // Kept across rows: copies, not the chunk the cells were cut from.
-    const rest = indexes.slice(1).map((index) => detach(trimmedCell(cells, index)));
-    if (!list || !cache.has(first)) cache.set(detach(first), [{ rest, keyed }]);
-    else if (list.push({ rest, keyed }) > ENTRIES_PER_CELL) list.shift();
-    return keyed;
+    // Empty keys drop out, so a party named with and without an empty id column is one.
+    const values = indexes.map((index) => normalizeKey(trimmedCell(cells, index))).filter(Boolean);
+    const entry: KeyedEntry = {
+      id: values.length ? makeId(dataset, literal, ...values) : undefined,
+      last: undefined,
+      // Kept across rows: copies, not the chunk the cells were cut from.
+      rest: indexes.slice(1).map((index) => detach(trimmedCell(cells, index))),
+      next: head,
+    };
+    cache.set(detach(first), entry);
+    let tail = entry;
+    for (let kept = 1; kept < ENTRIES_PER_CELL && tail.next; kept++) tail = tail.next;
+    tail.next = undefined;
+    return entry;
   };
   return (cells: string[]): Keyed => {
     const first = trimmedCell(cells, indexes[0]!);
-    const list = cache.get(first);
-    if (list) for (const entry of list) if (sameRest(entry, cells, indexes)) return entry.keyed;
-    return add(cells, first, list);
+    const head = cache.get(first);
+    for (let entry = head; entry; entry = entry.next) {
+      if (sameRest(entry, cells, indexes)) return entry;
+    }
+    return add(cells, first, head);
   };
 }
 
