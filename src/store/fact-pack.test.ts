@@ -92,6 +92,26 @@ describe("FactPacker", () => {
     expect(unpackColumn(packed.props, 2)).toEqual([JSON.stringify(pairs), "[]"]);
   });
 
+  it("escapes a value that recurs at its place, and an id each time it is referred to", () => {
+    const packer = new FactPacker({ keys, firstId: 1 });
+    const facts = [
+      fact("p1", "Company", ["name", 'A "B"', "country", "ru"], "row:2"),
+      fact("p2", "Company", ["name", 'A "B"', "country", "ru"], "row:3"),
+      fact("p3", "Company", ["name", "plain", "country", "ru"], "row:4"),
+      fact("o1", "Ownership", ["owner", 'id "1"', "asset", "p1"], "row:5"),
+      fact("o2", "Ownership", ["owner", 'id "1"', "asset", "p1"], "row:6"),
+    ];
+    const packs = [packer.pack(facts.slice(0, 4)), packer.pack(facts.slice(4))];
+    const props = packs.flatMap((packed) =>
+      unpackColumn(packed.props, packed.schemas.length).map((json) => JSON.parse(json)),
+    );
+    expect(props).toEqual(
+      facts.map(({ values }) =>
+        values.map((value, at) => (at % 2 ? value : keys[value as keyof typeof keys])),
+      ),
+    );
+  });
+
   it("refuses a property the schema lacks", () => {
     const packer = new FactPacker({ keys, firstId: 1 });
     expect(() => packer.pack([fact("p1", "Company", ["colour", "red"], "row:2")])).toThrow(

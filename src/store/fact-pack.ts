@@ -158,6 +158,8 @@ export class FactPacker {
   private nextId: number;
   /** The number of each id referred to so far (see `PackedFacts.references`). */
   private referenceNumbers = new Map<string, number>();
+  /** The JSON form of the ids numbered that need escapes in JSON (few, if any). */
+  private readonly escapedReferences = new Map<string, string>();
 
   /** `maxNumbered`: ids numbered before the numbering restarts (see `PackedFacts.references`). */
   constructor(
@@ -172,6 +174,7 @@ export class FactPacker {
     // Numbering restarts only at the start of a pack: a pack's numbers are all of one round.
     if (this.referenceNumbers.size >= this.maxNumbered) {
       this.referenceNumbers.clear();
+      this.escapedReferences.clear();
       packed.restartReferences = true;
     }
     const entityIds: string[] = [];
@@ -207,13 +210,16 @@ export class FactPacker {
       const value = values[at + 1]!;
       // Facts of a schema mostly list their properties in one order: the one at this place in
       // the last fact is compared (one pointer, as property names are constants), not looked up.
-      const placed = shape.order[at / 2];
-      const property =
-        placed?.name === prop ? placed : this.place(shape, fact.schema, prop, at / 2);
-      props += (at ? property.next : property.first) + jsonInner(value);
-      if (property.side === "references")
+      const place = at / 2;
+      const placed = shape.order[place];
+      const property = placed?.name === prop ? placed : this.place(shape, fact.schema, prop, place);
+      let inner: string;
+      if (property.side === "references") {
         packed.references.push(index, this.referenceNumber(value, packed));
-      else if (property.side === "identifiers") {
+        inner = (this.escapedReferences.size && this.escapedReferences.get(value)) || value;
+      } else inner = innerAt(shape, place, value);
+      props += (at ? property.next : property.first) + inner;
+      if (property.side === "identifiers") {
         packed.identifiers.push(index, property.key);
         packed.identifierValues.push(value);
       }
@@ -225,10 +231,13 @@ export class FactPacker {
     return `${props}"]`;
   }
 
+  /** The number of an id referred to; an id is checked for JSON escapes when it is numbered. */
   private referenceNumber(value: string, packed: PackDraft): number {
     const numbers = this.referenceNumbers;
     const known = numbers.get(value);
     if (known !== undefined) return known;
+    const inner = jsonInner(value);
+    if (inner !== value) this.escapedReferences.set(value, inner);
     numbers.set(value, numbers.size);
     packed.referenceValues.push(value);
     return numbers.size - 1;
@@ -277,7 +286,7 @@ export class FactPacker {
   private shapeOf(schema: string): SchemaShape {
     let shape = this.schemata.get(schema);
     if (!shape) {
-      shape = { properties: new Map(), order: [] };
+      shape = { properties: new Map(), order: [], lastValues: [], lastInner: [] };
       this.schemata.set(schema, shape);
     }
     return shape;
@@ -318,10 +327,24 @@ interface PackedProperty {
   next: string;
 }
 
-/** A schema's properties, and the order the last fact of it listed them in. */
+/**
+ * A schema's properties, and the order the last fact of it listed them in; per place, the last
+ * value and its JSON form (columns repeat values row after row: a country, a currency).
+ */
 interface SchemaShape {
   properties: Map<string, PackedProperty>;
   order: PackedProperty[];
+  lastValues: string[];
+  lastInner: string[];
+}
+
+/** A value as it stands in JSON (`jsonInner`), the last one at its place remembered. */
+function innerAt(shape: SchemaShape, place: number, value: string): string {
+  if (shape.lastValues[place] === value) return shape.lastInner[place]!;
+  const inner = jsonInner(value);
+  shape.lastValues[place] = value;
+  shape.lastInner[place] = inner;
+  return inner;
 }
 
 /** Characters JSON.stringify escapes in a string: quote, backslash, controls, surrogates. */
