@@ -28,6 +28,7 @@ export {
   isFactBatch,
   type Locator,
   type Provenance,
+  type ReferenceToken,
   type SourceFile,
   type Statement,
   statementFacts,

@@ -54,6 +54,21 @@ export interface Fact extends Provenance {
   entityId: string;
   schema: string;
   values: string[];
+  /**
+   * Entities some of the values refer to, in the order of those values, each the same object
+   * every time its entity is referred to (a table mapper's party): a packer numbers an id
+   * once and notes the number on it, rather than looking the id up for every row.
+   */
+  references?: ReferenceToken[];
+}
+
+/** Stands for an entity facts refer to (see `Fact.references`). */
+export interface ReferenceToken {
+  /** The entity's id, the very value the facts hold. */
+  id: string | undefined;
+  /** The number a packer gave the id, and the round of its numbering; -1 before any. */
+  number: number;
+  round: number;
 }
 
 /** Facts as a batch of their own, told apart from a batch of statements. */

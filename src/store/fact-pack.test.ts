@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Fact } from "../model/index.js";
+import type { Fact, ReferenceToken } from "../model/index.js";
 import {
   FactPacker,
   linkingIdentifier,
@@ -73,6 +73,35 @@ describe("FactPacker", () => {
     expect(() =>
       packer.pack([fact("p2", "Company", ["name", "C"], "sheet:a\u0000 row:2")]),
     ).toThrow(expect.objectContaining({ code: "store_nul_character" }));
+  });
+
+  it("numbers an id once per round by the token standing for it, in any packer", () => {
+    const owner: ReferenceToken = { id: "o1", number: -1, round: -1 };
+    const asset = (id: string): ReferenceToken => ({ id, number: -1, round: -1 });
+    const [a1, a2] = [asset("a1"), asset("a2")];
+    const owns = (tokens: ReferenceToken[], ...ids: string[]) => ({
+      ...fact(`own-${ids.join("-")}`, "Ownership", ["owner", "o1", "asset", ids[0]!], "row:2"),
+      references: tokens,
+    });
+    const packer = new FactPacker({ keys, firstId: 1 }, 3);
+    const first = packer.pack([owns([owner, a1], "a1"), owns([owner, a2], "a2")]);
+    expect([[...first.references], first.referenceValues]).toEqual([
+      [0, 0, 0, 1, 1, 0, 1, 2],
+      ["o1", "a1", "a2"],
+    ]);
+    // A token that is not the value's (a column mapped to a reference) is passed over.
+    const second = packer.pack([owns([a1], "a1"), owns([asset("elsewhere"), owner], "a2")]);
+    expect([[...second.references], second.referenceValues, second.restartReferences]).toEqual([
+      [0, 0, 0, 1, 1, 0, 1, 2],
+      ["o1", "a1", "a2"],
+      true,
+    ]);
+    // Another packer numbers afresh, whatever the tokens carry from this one.
+    const other = new FactPacker({ keys, firstId: 1 }).pack([owns([owner, a2], "a2")]);
+    expect([[...other.references], other.referenceValues]).toEqual([
+      [0, 0, 0, 1],
+      ["o1", "a2"],
+    ]);
   });
 
   it("writes props JSON as JSON.stringify does, escapes included", () => {

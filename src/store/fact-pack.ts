@@ -1,4 +1,10 @@
-import { type Fact, model, propertyType, SanctraceError } from "../model/index.js";
+import {
+  type Fact,
+  model,
+  propertyType,
+  type ReferenceToken,
+  SanctraceError,
+} from "../model/index.js";
 import { MAX_NUMBERED_VALUES } from "./posting-lists.js";
 import { mayName, targetOf } from "./targets.js";
 
@@ -120,6 +126,10 @@ function sealDraft(draft: PackDraft): PackedFacts {
   };
 }
 
+let rounds = 0;
+/** A numbering round no packer of this thread has had (see `FactPacker.round`). */
+const newRound = () => ++rounds;
+
 /** Packed facts as a batch of a load. */
 export interface PackedBatch {
   packed: PackedFacts;
@@ -158,6 +168,11 @@ export class FactPacker {
   private nextId: number;
   /** The number of each id referred to so far (see `PackedFacts.references`). */
   private referenceNumbers = new Map<string, number>();
+  /**
+   * The round of the numbering, unique to this packer and this round: a number a token
+   * carries from another packer or an earlier round is stale.
+   */
+  private round = newRound();
   /** The JSON form of the ids numbered that need escapes in JSON (few, if any). */
   private readonly escapedReferences = new Map<string, string>();
 
@@ -175,6 +190,7 @@ export class FactPacker {
     if (this.referenceNumbers.size >= this.maxNumbered) {
       this.referenceNumbers.clear();
       this.escapedReferences.clear();
+      this.round = newRound();
       packed.restartReferences = true;
     }
     const entityIds: string[] = [];
@@ -204,6 +220,8 @@ export class FactPacker {
     const { values } = fact;
     if (!values.length) return "[]";
     const shape = this.shapeOf(fact.schema);
+    const tokens = fact.references;
+    let nextToken = 0;
     let props = "";
     for (let at = 0; at < values.length; at += 2) {
       const prop = values[at]!;
@@ -215,7 +233,13 @@ export class FactPacker {
       const property = placed?.name === prop ? placed : this.place(shape, fact.schema, prop, place);
       let inner: string;
       if (property.side === "references") {
-        packed.references.push(index, this.referenceNumber(value, packed));
+        const token = tokens?.[nextToken];
+        let number: number;
+        if (token?.id === value) {
+          nextToken++;
+          number = token.round === this.round ? token.number : this.numberToken(token, packed);
+        } else number = this.referenceNumber(value, packed);
+        packed.references.push(index, number);
         inner = (this.escapedReferences.size && this.escapedReferences.get(value)) || value;
       } else inner = innerAt(shape, place, value);
       props += (at ? property.next : property.first) + inner;
@@ -229,6 +253,13 @@ export class FactPacker {
       }
     }
     return `${props}"]`;
+  }
+
+  /** The number of the id a token stands for, noted on the token for the facts after. */
+  private numberToken(token: ReferenceToken, packed: PackDraft): number {
+    token.number = this.referenceNumber(token.id!, packed);
+    token.round = this.round;
+    return token.number;
   }
 
   /** The number of an id referred to; an id is checked for JSON escapes when it is numbered. */

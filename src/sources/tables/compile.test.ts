@@ -131,3 +131,40 @@ describe("compileMapping party ids", () => {
     expect(new Set(rows.map((_, row) => idOf(row))).size).toBe(40);
   });
 });
+
+describe("compileMapping references", () => {
+  it("gives each fact the tokens of the parties it refers to, one per role and spelling", () => {
+    const columns = TABLES.customs;
+    const map = compileMapping(builtinMapping("customs", columns, "t.csv"), columns, {
+      dataset: "case",
+      source: "f".repeat(64),
+      table: "t.csv",
+    });
+    const roles = ["sender", "receiver", "declarant"];
+    const bySpelling = new Map<string, object>();
+    let reused = 0;
+    rowsOf(columns, 60).forEach((cells, index) => {
+      const fact = map(cells, `row:${index + 2}`).find((f) => f.schema === "EconomicActivity")!;
+      const { values } = fact;
+      const linked = values.filter((_, at) => at % 2 === 1 && roles.includes(values[at - 1]!));
+      // In the order of the values they stand for.
+      expect(fact.references?.map((token) => token.id) ?? []).toEqual(linked);
+      const spellings = roles
+        .map((role) => [
+          role,
+          cells[columns.indexOf(role)]!,
+          cells[columns.indexOf(`${role} inn`)]!,
+        ])
+        .filter(([, name, inn]) => name!.trim() || inn!.trim())
+        .map((key) => key.map((cell) => cell!.trim()).join("|"));
+      fact.references?.forEach((token, at) => {
+        // A party in a role and spelling met before: the token of the row it was first met in.
+        const before = bySpelling.get(spellings[at]!);
+        if (before) expect(token).toBe(before);
+        reused += before ? 1 : 0;
+        bySpelling.set(spellings[at]!, token);
+      });
+    });
+    expect(reused).toBeGreaterThan(60);
+  });
+});

@@ -1,4 +1,4 @@
-import type { Fact } from "../../model/index.js";
+import type { Fact, ReferenceToken } from "../../model/index.js";
 import { hasLegalForm, identifierProps } from "./convert.js";
 import {
   type CompiledEntity,
@@ -16,19 +16,25 @@ const COMPANY_IDENTIFIERS = new Set(["ogrnCode", "uscCode", "leiCode"]);
 
 /**
  * Push an entity's values to `values` as prop, value, prop, value ...; false when a required
- * one is missing (the entity is dropped). Links are the ids of the query's other entities.
+ * one is missing (the entity is dropped). Links are the ids of the query's other entities;
+ * the entries they are keyed by go to `references` (see `Fact.references`).
  */
 function collectValues(
   entity: CompiledEntity,
   cells: string[],
-  ids: Array<string | undefined>,
+  links: Links,
   values: string[],
+  references?: ReferenceToken[],
 ): boolean {
   for (const property of entity.properties) {
     if (property.entity) {
-      const target = ids[property.target];
-      if (target) values.push(property.prop, target);
-      else if (property.required) return false;
+      const target = links.ids[property.target];
+      if (target) {
+        values.push(property.prop, target);
+        const keyed = links.keys[property.target]!;
+        // An entity keyed by its row has no entry of its own to stand for it.
+        if (keyed.id === target) references?.push(keyed);
+      } else if (property.required) return false;
       continue;
     }
     if (property.column >= 0) {
@@ -88,6 +94,12 @@ function rawOf(entity: CompiledEntity, cells: string[], ids: Array<string | unde
   return raw;
 }
 
+/** The ids of the row's entities, by their place in the query, and the entries of those keyed. */
+interface Links {
+  ids: Array<string | undefined>;
+  keys: Keyed[];
+}
+
 /** Where the facts of a row go, and what is remembered across rows. */
 interface RowState {
   out: Fact[];
@@ -105,13 +117,14 @@ function stateRecurring(
   entity: CompiledEntity,
   keyed: Keyed,
   cells: string[],
-  ids: Array<string | undefined>,
+  links: Links,
   row: RowState,
   context: MapContext,
 ): boolean {
+  const { ids } = links;
   if (keyed.last && sameRaw(keyed.last, entity, cells, ids)) return true;
   const values: string[] = [];
-  if (!collectValues(entity, cells, ids, values)) return false;
+  if (!collectValues(entity, cells, links, values)) return false;
   // Only a row that mapped is remembered; a dropped one is dropped again next time.
   keyed.last = rawOf(entity, cells, ids);
   const entityId = keyed.id!;
@@ -141,9 +154,12 @@ function pushFact(
   entityId: string,
   schema: string,
   values: string[],
+  references?: ReferenceToken[],
 ): void {
   const { dataset, source } = context;
-  row.out.push({ entityId, schema, dataset, source, locator: row.locator, values });
+  const fact: Fact = { entityId, schema, dataset, source, locator: row.locator, values };
+  if (references?.length) fact.references = references;
+  row.out.push(fact);
 }
 
 /** State an entity of this row alone (a declaration, a payment). */
@@ -151,13 +167,16 @@ function stateOnce(
   entity: CompiledEntity,
   entityId: string,
   cells: string[],
-  ids: Array<string | undefined>,
+  links: Links,
   row: RowState,
   context: MapContext,
 ): boolean {
   const values: string[] = [];
-  if (!collectValues(entity, cells, ids, values)) return false;
-  if (values.length) pushFact(row, context, entityId, classify(entity, values), values);
+  const references: ReferenceToken[] = [];
+  if (!collectValues(entity, cells, links, values, references)) return false;
+  if (values.length) {
+    pushFact(row, context, entityId, classify(entity, values), values, references);
+  }
   return true;
 }
 
@@ -182,9 +201,8 @@ function compileQuery(
     }
   }
   // Ids and keys of the row being mapped, reused row after row.
-  const ids: Array<string | undefined> = [];
-  const keys: Keyed[] = [];
-  return { entities, filter: compileFilter(query, find), ids, keys };
+  const links: Links = { ids: [], keys: [] };
+  return { entities, filter: compileFilter(query, find), links };
 }
 
 /**
@@ -205,7 +223,8 @@ export function compileMapping(
   const stated = new Map<string, Set<string>>();
   return (cells, locator, out = []) => {
     const row: RowState = { out, locator, stated };
-    for (const { entities, filter, ids, keys } of queries) {
+    for (const { entities, filter, links } of queries) {
+      const { ids, keys } = links;
       if (filter && !filter(cells)) continue;
       for (let at = 0; at < entities.length; at++) {
         const entity = entities[at]!;
@@ -218,8 +237,8 @@ export function compileMapping(
         const kept =
           id !== undefined &&
           (entity.repeats
-            ? stateRecurring(entity, keys[at]!, cells, ids, row, context)
-            : stateOnce(entity, id, cells, ids, row, context));
+            ? stateRecurring(entity, keys[at]!, cells, links, row, context)
+            : stateOnce(entity, id, cells, links, row, context));
         if (!kept) ids[at] = undefined;
       }
     }

@@ -1,4 +1,4 @@
-import { type Fact, makeId, SanctraceError } from "../../model/index.js";
+import { type Fact, makeId, type ReferenceToken, SanctraceError } from "../../model/index.js";
 import { converterFor } from "./convert.js";
 import type { EntitySpec, MappingSpec, PropertySpec, QuerySpec } from "./mapping.js";
 import { detach } from "./table.js";
@@ -117,7 +117,7 @@ interface CompiledProperty {
 }
 
 /** An entity's id under its key cells, and the cells and links last stated under them. */
-interface Keyed {
+interface Keyed extends ReferenceToken {
   id: string | undefined;
   last: string[] | undefined;
 }
@@ -188,6 +188,8 @@ function compileKeyed(dataset: string, literal: string, indexes: number[]) {
     const entry: KeyedEntry = {
       id: values.length ? makeId(dataset, literal, ...values) : undefined,
       last: undefined,
+      number: -1,
+      round: -1,
       // Kept across rows: copies, not the chunk the cells were cut from.
       rest: indexes.slice(1).map((index) => detach(trimmedCell(cells, index))),
       next: head,
@@ -217,7 +219,7 @@ function compileId(
   const { dataset, source } = context;
   const literal = spec.keyLiteral ?? name;
   if (spec.keyRow) {
-    const none: Keyed = { id: undefined, last: undefined };
+    const none: Keyed = { id: undefined, last: undefined, number: -1, round: -1 };
     return { rowId: rowIds(makeId(dataset, literal, source)), keyed: () => none, keyColumns: [] };
   }
   const indexes = spec.idColumn ? [find(spec.idColumn)] : spec.keys.map((column) => find(column));
