@@ -28,7 +28,9 @@ export class BulkInsert {
   push(value: unknown): void {
     this.values.push(value);
     if (this.values.length === INSERT_ROWS * this.columns.length) {
-      this.wide.run(this.values);
+      // As arguments, not one array: better-sqlite3 reads an array's elements one API call
+      // each (a fifth of binding 100 rows of facts).
+      this.wide.run(...this.values);
       this.values.length = 0;
     }
   }
