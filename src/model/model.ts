@@ -1,4 +1,9 @@
-import { defaultModel, Model, type Property, type Schema } from "@opensanctions/followthemoney";
+import {
+  defaultModel,
+  Model,
+  type Property,
+  type Schema,
+} from "@opensanctions/followthemoney/dist/followthemoney.es.js";
 import { SanctraceError } from "./errors.js";
 
 /** The FollowTheMoney model shipped with `@opensanctions/followthemoney`. */

@@ -1,4 +1,4 @@
-import { defaultModel } from "@opensanctions/followthemoney";
+import { defaultModel } from "@opensanctions/followthemoney/dist/followthemoney.es.js";
 
 // Spellings the lists use that differ from the FtM labels.
 const ALIASES: Record<string, string> = {
