@@ -1,3 +1,4 @@
+/// <reference path="./followthemoney-es.d.ts" />
 import {
   defaultModel,
   Model,
