@@ -1,5 +1,6 @@
 /** One measured phase of `bench/ingest-customs.ts`, run in its own process. */
-import { createReadStream } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { createReadStream, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { serialize } from "node:v8";
 import { Parser } from "csv-parse";
@@ -19,7 +20,8 @@ export type PhaseName =
   | "store"
   | "resolve"
   | "store-1t"
-  | "resolve-1t";
+  | "resolve-1t"
+  | "cli";
 
 async function baseline(path: string): Promise<number> {
   let count = 0;
@@ -121,6 +123,48 @@ async function ingest(
   return result.dataset.statements;
 }
 
+const root = new URL("..", import.meta.url).pathname;
+
+/** The newest modification time of the files under `dir`, in ms. */
+function newest(dir: string): number {
+  return Math.max(
+    ...readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => statSync(join(entry.parentPath, entry.name)).mtimeMs),
+  );
+}
+
+/**
+ * The full ingest as a user runs it: the compiled CLI in a process of its own (Node's start,
+ * the modules loading, the compiled table worker), into a workspace holding the same register.
+ * Timed from spawn to exit; CPU and peak RSS are the CLI process's own (`cli-usage.mjs`).
+ * Refuses to measure a `dist/` older than the sources.
+ */
+async function cli(path: string, dir: string) {
+  const built = statSync(join(root, "dist/cli/index.js"), { throwIfNoEntry: false })?.mtimeMs;
+  if (!built || built < newest(join(root, "src"))) {
+    throw new Error("bench: dist/ is missing or older than src/; run `npm run build` first");
+  }
+  const db = join(dir, "w.db");
+  const store = new SqliteStore(db);
+  await seedRegister(store);
+  await store.close();
+  const started = performance.now();
+  const args = ["--db", db, "ingest", path, "--as", "customs", "--dataset", "customs"];
+  const run = spawnSync(process.execPath, [join(root, "bench/cli-usage.mjs"), ...args], {
+    encoding: "utf8",
+  });
+  const seconds = (performance.now() - started) / 1000;
+  if (run.status !== 0) throw new Error(`bench: the CLI ingest failed: ${run.stderr}`);
+  const usage = /sanctrace-usage (.*)/.exec(run.stderr)?.[1];
+  const statements = /(\d+) statements/.exec(run.stdout)?.[1];
+  if (!usage || !statements) throw new Error(`bench: unexpected CLI output: ${run.stdout}`);
+  // What the CLI says first: the dataset's counts, then the parties (before its table of them).
+  process.stderr.write(`  ${run.stdout.split("\n").slice(0, 2).join("; ")}\n`);
+  const { cpu, maxRss } = JSON.parse(usage) as { cpu: number; maxRss: number };
+  return { count: Number(statements), seconds, cpu, maxRss };
+}
+
 /** `-1t`: tables read in the writing thread; else as ingest chooses (a worker thread). */
 function ingestOptions(phase: PhaseName): { resolve: boolean; threads?: boolean } {
   const resolve = phase.startsWith("resolve");
@@ -133,6 +177,7 @@ function ingestOptions(phase: PhaseName): { resolve: boolean; threads?: boolean 
  * @example await runPhase("map", "customs.csv", dir) // { count, seconds, cpu, maxRss }
  */
 export async function runPhase(phase: PhaseName, path: string, dir: string) {
+  if (phase === "cli") return cli(path, dir);
   let started = performance.now();
   let cpu = process.cpuUsage();
   const time = () => {
