@@ -19,8 +19,8 @@ const DEFER_AFTER = 2_000_000;
  * Defers the `facts` indexes of a load that outgrows what the table held before it (and
  * `deferAfter` facts). Entries inserted row by row land all over B-trees larger than the page
  * cache; past that point it is cheaper to drop the indexes and build them again by one sort
- * when the load ends. Both steps
- * are inside the load's transaction, so a failed or killed load leaves them as they were.
+ * when the load ends. Both steps are inside the load's transaction, so a failed or killed load
+ * leaves them as they were.
  * @example const indexes = new FactIndexes(db); indexes.written(250_000); indexes.restore();
  */
 export class FactIndexes {

@@ -9,9 +9,9 @@ export function targetOf(
   prop: string,
   value: string,
 ): string | undefined {
-  if (prop === "entity" && schema === "Sanction") return value;
-  if (prop === "topics" && /^sanction/i.test(value)) return entityId;
-  return undefined;
+  if (!mayName(schema, prop)) return undefined;
+  if (prop === "entity") return value;
+  return /^sanction/i.test(value) ? entityId : undefined;
 }
 
 /**

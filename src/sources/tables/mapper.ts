@@ -116,9 +116,11 @@ interface CompiledProperty {
   identifier: boolean;
 }
 
-/** An entity's id under its key cells, and the cells and links last stated under them. */
+/**
+ * An entity's id under its key cells (`id`; the entry stands for the entity in the facts that
+ * refer to it), and the cells and links last stated under them.
+ */
 interface Keyed extends ReferenceToken {
-  id: string | undefined;
   last: string[] | undefined;
 }
 
