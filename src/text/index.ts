@@ -2,6 +2,7 @@ export { cleanPunctuation, foldText, stripMarks } from "./fold.js";
 export {
   type LegalFormSplit,
   legalFormClass,
+  normalizedLegalFormClass,
   splitLegalForms,
   symbolGroups,
 } from "./legal-forms.js";

@@ -2,7 +2,12 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { buildLegalFormTable } from "../../scripts/generate-legal-forms.js";
 import { sharedPath, skipWithoutShared } from "../../test/helpers/shared.js";
-import { legalFormClass, splitLegalForms, symbolGroups } from "./legal-forms.js";
+import {
+  legalFormClass,
+  normalizedLegalFormClass,
+  splitLegalForms,
+  symbolGroups,
+} from "./legal-forms.js";
 import { nameTokens } from "./normalize.js";
 import { numberValue } from "./numbers.js";
 
@@ -42,6 +47,21 @@ describe("legalFormClass", () => {
       GmbH: "LLC",
       Kupol: undefined,
     });
+  });
+});
+
+describe("normalizedLegalFormClass", () => {
+  it("classes the tokens of normalized names as legalFormClass classes them raw", () => {
+    const names = ["Shenzhen Sky Tech Co., Ltd.", "ООО «Купол»", "АО Вектор", "Alpha GmbH", "JSC"];
+    const tokens = names.flatMap((name) => nameTokens(name));
+    const classes = tokens.map((token) => normalizedLegalFormClass(token));
+    expect(classes.filter(Boolean)).toEqual(["LLC", "LLC", "JSC", "LLC", "JSC"]);
+    expect(classes).toEqual(tokens.map((token) => legalFormClass(token)));
+  });
+
+  it("does not normalize what it is given", () => {
+    expect(normalizedLegalFormClass("OOO")).toBeUndefined();
+    expect(legalFormClass("OOO")).toBe("LLC");
   });
 });
 

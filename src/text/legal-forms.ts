@@ -53,7 +53,16 @@ function loadTable(): LegalFormTable {
  * @example legalFormClass("kupol") // undefined
  */
 export function legalFormClass(token: string): string | undefined {
-  return loadTable().phrases.get(normalizeName(token));
+  return normalizedLegalFormClass(normalizeName(token));
+}
+
+/**
+ * The canonical class of a legal form already normalized (a token or phrase of `nameTokens`),
+ * for callers that hold normalized tokens: normalizing is most of `legalFormClass`'s cost.
+ * @example normalizedLegalFormClass("ooo") // "LLC"
+ */
+export function normalizedLegalFormClass(phrase: string): string | undefined {
+  return loadTable().phrases.get(phrase);
 }
 
 /** What `splitLegalForms` found: the name tokens left and the legal-form classes removed. */
@@ -63,7 +72,7 @@ export interface LegalFormSplit {
 }
 
 function formAt(tokens: string[], start: number, end: number): string | undefined {
-  return loadTable().phrases.get(tokens.slice(start, end).join(" "));
+  return normalizedLegalFormClass(tokens.slice(start, end).join(" "));
 }
 
 /** The longest legal form starting at `start` (or ending at `end`), as [size, class]. */

@@ -1,5 +1,5 @@
 import { propertyType } from "../../model/index.js";
-import { legalFormClass, nameTokens } from "../../text/index.js";
+import { nameTokens, normalizedLegalFormClass } from "../../text/index.js";
 import { countryCode } from "./countries.js";
 import { detach } from "./table.js";
 import { parseAmount, parseDate, parseDateFormat } from "./values.js";
@@ -122,7 +122,7 @@ export function hasLegalForm(name: string): boolean {
   if (known === undefined) {
     known =
       CHINESE_LEGAL_FORM.test(name) ||
-      nameTokens(name).some((token) => legalFormClass(token) !== undefined);
+      nameTokens(name).some((token) => normalizedLegalFormClass(token) !== undefined);
     if (legalForms.size > 100_000) legalForms.clear();
     legalForms.set(detach(name), known);
   }
