@@ -7,8 +7,11 @@ import { setFlagsFromString } from "node:v8";
 // (mapping 1M customs rows: 13.5 CPU-s with it, 6.2 without; bench/ingest-customs.ts). Set
 // before any of our code runs; objects that do live long are promoted as usual.
 setFlagsFromString("--no-allocation-site-pretenuring");
-const { startServer } = await import("../dist/api/index.js");
+
 const { runCli } = await import("../dist/cli/index.js");
 const { processIo } = await import("../dist/cli/output.js");
 
-process.exitCode = await runCli(process.argv, { io: processIo, env: process.env, serve: startServer });
+/** The API's modules load only for `serve`. */
+const serve = async (options) => (await import("../dist/api/index.js")).startServer(options);
+
+process.exitCode = await runCli(process.argv, { io: processIo, env: process.env, serve });
