@@ -1,8 +1,8 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readdirSync, readlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { Fact } from "../model/index.js";
 import { FactPacker, type PackedBatch } from "./fact-pack.js";
 import { SqliteStore } from "./sqlite.js";
@@ -56,9 +56,26 @@ async function* plain(): AsyncIterable<{ facts: Fact[] }> {
   yield { facts };
 }
 
-/** The facts, noting the journal mode the load runs in. */
+/** How many descriptors this process holds open on `path` (Linux). */
+function openOn(path: string): number {
+  const links = readdirSync("/proc/self/fd").map((fd) => {
+    try {
+      return readlinkSync(`/proc/self/fd/${fd}`);
+    } catch {
+      return "";
+    }
+  });
+  return links.filter((link) => link === path).length;
+}
+
+/**
+ * The facts, noting the journal mode and page cache the load runs in, and the descriptors
+ * open on the workspace file meanwhile.
+ */
 async function* noting(store: SqliteStore, modes: unknown[]): AsyncIterable<{ facts: Fact[] }> {
-  modes.push(store.db.pragma("journal_mode", { simple: true }));
+  const { db } = store;
+  const cache = db.pragma("cache_size", { simple: true });
+  modes.push([db.pragma("journal_mode", { simple: true }), cache, openOn(store.path)]);
   yield { facts };
 }
 
@@ -84,14 +101,20 @@ describe("packed facts in a SQLite workspace", () => {
     expect((await referencesOf(expected, ["bank-4"]))[0]).toHaveLength(8);
   });
 
-  it("loads large sources through a rollback journal, and is back in WAL mode after", async () => {
+  it("loads large sources through a rollback journal and a smaller page cache, synced as it goes, and is set back after", async () => {
     const store = new SqliteStore(workspace());
     const modes: unknown[] = [];
     await store.replaceDataset(load(BULK_BYTES - 1), noting(store, modes));
     const summary = await store.replaceDataset(load(BULK_BYTES), noting(store, modes));
-    expect(modes).toEqual(["wal", "delete"]);
+    // The bulk load's own descriptor syncs the file in the background.
+    expect(modes).toEqual([
+      ["wal", -262_144, 1],
+      ["delete", -65_536, 2],
+    ]);
     expect(summary.statements).toBe(120);
     expect(store.db.pragma("journal_mode", { simple: true })).toBe("wal");
+    expect(store.db.pragma("cache_size", { simple: true })).toBe(-262_144);
+    await vi.waitFor(() => expect(openOn(store.path)).toBe(1));
     expect(store.db.pragma("page_size", { simple: true })).toBe(16_384);
     async function* failing(): AsyncIterable<{ facts: Fact[] }> {
       yield { facts: [payment(99)] };
@@ -99,6 +122,8 @@ describe("packed facts in a SQLite workspace", () => {
     }
     await expect(store.replaceDataset(load(BULK_BYTES), failing())).rejects.toThrow("reader broke");
     expect(store.db.pragma("journal_mode", { simple: true })).toBe("wal");
+    expect(store.db.pragma("cache_size", { simple: true })).toBe(-262_144);
+    await vi.waitFor(() => expect(openOn(store.path)).toBe(1));
     expect(await store.getStatements("pay-99")).toEqual([]);
     expect((await store.getDataset("case"))?.statements).toBe(120);
     await store.close();
@@ -133,7 +158,8 @@ describe("packed facts in a SQLite workspace", () => {
     reader.prepare("SELECT COUNT(*) FROM facts").get();
     const modes: unknown[] = [];
     await store.replaceDataset(load(BULK_BYTES), noting(store, modes));
-    expect(modes).toEqual(["wal"]);
+    // The reader holds the file: no bulk setup (nothing is synced in the background).
+    expect(modes).toEqual([["wal", -262_144, 2]]);
     expect(reader.prepare("SELECT COUNT(*) AS n FROM facts").get()).toEqual({ n: 40 });
     reader.close();
     await store.close();

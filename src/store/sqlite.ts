@@ -16,7 +16,7 @@ import { Atoms } from "./sqlite-atoms.js";
 import * as cases from "./sqlite-cases.js";
 import type { FactRow } from "./sqlite-fact-rows.js";
 import { FactWriter } from "./sqlite-facts.js";
-import { BULK_BYTES, bulkJournal } from "./sqlite-journal.js";
+import { BULK_BYTES, bulkLoad } from "./sqlite-journal.js";
 import { insertJudgement, selectJudgements } from "./sqlite-judgements.js";
 import {
   foldFacts,
@@ -136,7 +136,7 @@ export class SqliteStore implements Store {
   ): Promise<DatasetSummary> {
     const db = this.db;
     const bytes = load.sources.reduce((sum, source) => sum + source.size, 0);
-    const restoreJournal = bytes >= BULK_BYTES ? bulkJournal(db) : undefined;
+    const restore = bytes >= BULK_BYTES ? bulkLoad(db, this.path) : undefined;
     db.exec("BEGIN IMMEDIATE");
     try {
       this.deleteDataset(load.name);
@@ -159,7 +159,7 @@ export class SqliteStore implements Store {
       throw error;
     } finally {
       this.writer = undefined;
-      restoreJournal?.();
+      restore?.();
     }
   }
 
