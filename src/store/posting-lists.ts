@@ -1,6 +1,11 @@
-/** Past these many entries (`PostingLists`) or fact ids (`NumberedLists`) held, rows are written. */
+/**
+ * Past these many entries (`PostingLists`) or fact ids (`NumberedLists`) held, rows are written.
+ * Fact ids are written in rounds of half a million so that what is left for the end of a load
+ * is short: a million customs rows refer to their parties three million times, and writing
+ * them at once after the last row took 0.2 s.
+ */
 const MAX_HELD_ENTRIES = 1_000_000;
-const MAX_HELD_FACTS = 4_000_000;
+const MAX_HELD_FACTS = 500_000;
 /** Past these many values numbered, a `FactPacker` numbers from 0 again (bounds both threads). */
 export const MAX_NUMBERED_VALUES = 250_000;
 
