@@ -8,6 +8,12 @@ import { setFlagsFromString } from "node:v8";
 // before any of our code runs; objects that do live long are promoted as usual.
 setFlagsFromString("--no-allocation-site-pretenuring");
 
+// An ingest reads large tables in a thread of its own (src/ingest/table-thread.ts). Started
+// first, the thread loads its code while this one loads the CLI's.
+if (process.argv.slice(2).includes("ingest")) {
+  const { warmWorker } = await import("../dist/model/threads.js");
+  warmWorker(new URL("../dist/ingest/table-thread.js", import.meta.url).href, "table-worker");
+}
 const { runCli } = await import("../dist/cli/index.js");
 const { processIo } = await import("../dist/cli/output.js");
 
