@@ -1,4 +1,3 @@
-import { runWorld } from "../../demo/index.js";
 import type { Store } from "../../store/index.js";
 import type { CliContext } from "../context.js";
 import { printTable } from "../output.js";
@@ -13,6 +12,7 @@ export async function printWorld(
   options: { seed: number; size: number; dir?: string },
   json: boolean,
 ): Promise<void> {
+  const { runWorld } = await import("../../demo/index.js");
   const report = await runWorld(store, options);
   const { io } = context;
   if (json) return io.stdout(`${JSON.stringify(report)}\n`);

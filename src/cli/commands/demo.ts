@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { type DemoReport, runDemo } from "../../demo/index.js";
+import type { DemoReport } from "../../demo/index.js";
 import { SanctraceError } from "../../model/index.js";
 import type { Store } from "../../store/index.js";
 import { type CliContext, globalOptions, withStore } from "../context.js";
@@ -91,6 +91,7 @@ export function registerDemo(program: Command, context: CliContext): void {
           const dir = flags.dir === "sanctrace-demo" ? "sanctrace-world" : flags.dir;
           return printWorld(context, store, { seed, size, ...(dir ? { dir } : {}) }, json);
         }
+        const { runDemo } = await import("../../demo/index.js");
         const report = await runDemo(store, {
           size,
           seed,

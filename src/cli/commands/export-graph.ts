@@ -1,6 +1,5 @@
 import { writeFileSync } from "node:fs";
 import { SanctraceError } from "../../model/index.js";
-import { buildWorkspaceGraph, chplTierOfCodes, renderCsv, renderGexf } from "../../report/index.js";
 import { type CliContext, withStore } from "../context.js";
 
 export interface GraphExportFlags {
@@ -17,6 +16,9 @@ export async function writeGraphExport(
   if (flags.format === "csv" && !flags.out) {
     throw new SanctraceError("usage_export_out", "CSV export writes two files: give --out PREFIX");
   }
+  const { buildWorkspaceGraph, chplTierOfCodes, renderCsv, renderGexf } = await import(
+    "../../report/index.js"
+  );
   const graph = await withStore(db, (store) =>
     buildWorkspaceGraph(store, { tierOf: chplTierOfCodes }),
   );

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { classifyGoods, describeHsCode, type HsInfo } from "../../goods/index.js";
+import type { HsInfo } from "../../goods/index.js";
 import { type CliContext, globalOptions } from "../context.js";
 import { printTable } from "../output.js";
 
@@ -22,8 +22,9 @@ export function registerGoods(program: Command, context: CliContext): void {
     )
     .argument("<text>", "goods description, e.g. 'квадрокоптер DJI Mavic 3'")
     .option("--hs <code>", "HS code of the goods (8806.21, 8806 21 00 00, 880621)")
-    .action((text: string, options: { hs?: string }, command: Command) => {
+    .action(async (text: string, options: { hs?: string }, command: Command) => {
       const { json } = globalOptions(command, context);
+      const { classifyGoods } = await import("../../goods/index.js");
       const result = classifyGoods(text, options.hs ? { hs: options.hs } : {});
       if (json) return context.io.stdout(`${JSON.stringify(result)}\n`);
       if (result.hs) printTable(context.io, ["hs", "value"], hsRows(result.hs));
@@ -38,8 +39,9 @@ export function registerGoods(program: Command, context: CliContext): void {
     .command("hs")
     .description("describe an HS code: chapter, heading, subheading and CHPL tier")
     .argument("<code>", "HS code in any common notation")
-    .action((code: string, _options, command: Command) => {
+    .action(async (code: string, _options, command: Command) => {
       const { json } = globalOptions(command, context);
+      const { describeHsCode } = await import("../../goods/index.js");
       const info = describeHsCode(code);
       if (json) return context.io.stdout(`${JSON.stringify(info)}\n`);
       printTable(context.io, ["hs", "value"], hsRows(info));

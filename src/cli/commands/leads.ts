@@ -1,5 +1,4 @@
 import type { Command } from "commander";
-import { findLeads } from "../../graph/index.js";
 import { SanctraceError } from "../../model/index.js";
 import { type CliContext, globalOptions, withStore } from "../context.js";
 import { printTable } from "../output.js";
@@ -25,6 +24,7 @@ export function registerLeads(program: Command, context: CliContext): void {
     .action(async (flags: { limit: string }, command: Command) => {
       const { db, json } = globalOptions(command, context);
       const limit = limitOf(flags.limit);
+      const { findLeads } = await import("../../graph/index.js");
       const result = await withStore(db, (store) => findLeads(store, { limit }));
       const { io } = context;
       if (json) return io.stdout(`${JSON.stringify(result)}\n`);

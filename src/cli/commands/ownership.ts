@@ -1,5 +1,4 @@
 import type { Command } from "commander";
-import { assessOwnership, buildGraph } from "../../graph/index.js";
 import { type CliContext, globalOptions, withStore } from "../context.js";
 import { printTable } from "../output.js";
 
@@ -12,6 +11,7 @@ export function registerOwnership(program: Command, context: CliContext): void {
     .argument("<id>", "entity id")
     .action(async (id: string, _options, command: Command) => {
       const { db, json } = globalOptions(command, context);
+      const { assessOwnership, buildGraph } = await import("../../graph/index.js");
       const report = await withStore(db, async (store) =>
         assessOwnership(await buildGraph(store), id),
       );

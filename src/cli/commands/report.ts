@@ -1,14 +1,6 @@
 import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { SanctraceError } from "../../model/index.js";
-import {
-  buildCaseDossier,
-  buildEntityDossier,
-  chplTierOfCodes,
-  createRiskLookup,
-  renderReport,
-  reportFormat,
-} from "../../report/index.js";
 import { type CliContext, globalOptions, withStore } from "../context.js";
 
 interface ReportFlags {
@@ -33,6 +25,14 @@ export function registerReport(program: Command, context: CliContext): void {
           "give an entity id or --case NAME, not both",
         );
       }
+      const {
+        buildCaseDossier,
+        buildEntityDossier,
+        chplTierOfCodes,
+        createRiskLookup,
+        renderReport,
+        reportFormat,
+      } = await import("../../report/index.js");
       const format = reportFormat(flags.format ?? flags.out ?? "md");
       if (format === "pdf" && !flags.out) {
         throw new SanctraceError("usage_report_out", "a PDF needs --out FILE.pdf");

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { type TraceOptions, traceSupplyChains } from "../../graph/index.js";
+import type { TraceOptions } from "../../graph/index.js";
 import { type CliContext, globalOptions, withStore } from "../context.js";
 
 interface TraceFlags {
@@ -46,6 +46,7 @@ export function registerTrace(program: Command, context: CliContext): void {
     .option("--limit <k>", "how many chains", "10")
     .action(async (flags: TraceFlags, command: Command) => {
       const { db, json } = globalOptions(command, context);
+      const { traceSupplyChains } = await import("../../graph/index.js");
       const result = await withStore(db, (store) => traceSupplyChains(store, toOptions(flags)));
       const { io } = context;
       if (json)
