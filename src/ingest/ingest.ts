@@ -1,5 +1,4 @@
 import { basename, extname } from "node:path";
-import { createMentionAnnotator } from "../extract/index.js";
 import type { MatchIndex } from "../match/index.js";
 import { type Batch, SanctraceError, slugId } from "../model/index.js";
 import {
@@ -231,6 +230,8 @@ async function documentAnnotator(store: Store, dataset: string, assigned: Assign
   const datasets = (await store.listDatasets())
     .map((d) => d.name)
     .filter((name) => name !== dataset);
+  // Loaded for documents only: a table ingest starts without the extraction stage.
+  const { createMentionAnnotator } = await import("../extract/index.js");
   return createMentionAnnotator(datasets.length ? store.iterateEntities({ datasets }) : []);
 }
 
