@@ -60,9 +60,18 @@ class BackgroundSync {
   private syncing = false;
   private stopped = false;
 
-  constructor(path: string) {
-    this.fd = openSync(path, "r");
+  private constructor(fd: number) {
+    this.fd = fd;
     this.timer = setInterval(() => this.sync(), SYNC_EVERY_MS).unref();
+  }
+
+  /** Start syncing the file; undefined when it cannot be opened (the load goes on without). */
+  static start(path: string): BackgroundSync | undefined {
+    try {
+      return new BackgroundSync(openSync(path, "r"));
+    } catch {
+      return undefined;
+    }
   }
 
   private sync(): void {
@@ -95,9 +104,9 @@ export function bulkLoad(db: Database.Database, path: string): (() => void) | un
   if (!restoreJournal) return undefined;
   const cache = db.pragma("cache_size", { simple: true }) as number;
   db.pragma(`cache_size = -${BULK_CACHE_KIB}`);
-  const sync = new BackgroundSync(path);
+  const sync = BackgroundSync.start(path);
   return () => {
-    sync.stop();
+    sync?.stop();
     db.pragma(`cache_size = ${cache}`);
     restoreJournal();
   };
