@@ -1,11 +1,12 @@
-import { writeFileSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { tempDir } from "../../test/helpers/cli.js";
 import type { Statement } from "../model/index.js";
-import { hashFile } from "../sources/index.js";
+import { hashFile, probeFile } from "../sources/index.js";
 import { SqliteStore } from "../store/index.js";
 import { ingestEvidence } from "./ingest.js";
+import { TableThread } from "./table-thread.js";
 
 const HEADER =
   "date,ccd number,sender,sender country,receiver,receiver inn,hs code,goods description,invoice amount,currency";
@@ -113,6 +114,21 @@ describe("ingest in a worker thread", () => {
     });
     expect(await store.listDatasets()).toEqual([]);
     await store.close();
+  });
+
+  it("hashes the files in the thread, and fails its begin when it cannot", async () => {
+    const dir = tempDir();
+    const path = join(dir, "a.csv");
+    writeFileSync(path, customsTable(10, 0));
+    const data = { options: { kind: "customs" as const }, dataset: "case", collect: false };
+    const thread = new TableThread();
+    const probe = await probeFile(path);
+    expect(await thread.begin({ files: [probe], ...data })).toEqual([await hashFile(path)]);
+    await thread.stop();
+    rmSync(path);
+    const failing = new TableThread();
+    await expect(failing.begin({ files: [probe], ...data })).rejects.toThrow(/ENOENT/);
+    await failing.stop();
   });
 
   it("carries rows longer than the thread may hold ahead, every one whole", async () => {

@@ -131,36 +131,45 @@ export async function ingestEvidence(
   const groups = assignFormats(probes, chooseFormats(table));
   const dataset = options.dataset ?? defaultDataset(paths);
   const resolve = options.resolve !== false;
-  // Large tables are read by a thread of their own, started now: it loads its code while the
-  // files are hashed, then reads the first rows while the rest of the workspace is read for
-  // the candidate index.
+  // Large tables are read by a thread of their own, started now (unless the CLI started it
+  // earlier): it hashes its files, then reads the first rows, while the rest of the workspace
+  // is read here for the candidate index.
   const started = groups.map((group) =>
     store.factPacking && readsInThread(group, options) ? new TableThread() : undefined,
   );
   const threads = new Map<Assigned, TableThread>();
+  const making = resolve && !options.matchIndex ? IndexMaking.read(store, dataset) : undefined;
+  // Awaited by the load; a failure before it is the one reported.
+  making?.catch(() => {});
   try {
     const assigned: Assigned[] = await Promise.all(
-      groups.map(async (group) => ({
-        format: group.format,
-        files: await toSourceInputs(group.files),
-      })),
+      groups.map(async (group, at) => {
+        const thread = started[at];
+        if (!thread) return { format: group.format, files: await toSourceInputs(group.files) };
+        const data = { files: group.files, options: table, dataset, collect: resolve };
+        const sha256 = await thread.begin(data);
+        const files = group.files.map((probe, index) => ({ ...probe, sha256: sha256[index]! }));
+        return { format: group.format, files };
+      }),
     );
     assigned.forEach((group, at) => {
       const thread = started[at];
-      if (!thread) return;
-      thread.begin({ files: group.files, options: table, dataset, collect: resolve });
-      threads.set(group, thread);
+      if (thread) threads.set(group, thread);
     });
-    return await ingestAssigned(store, assigned, options, { dataset, threads });
+    return await ingestAssigned(store, assigned, options, { dataset, threads, making });
   } finally {
     for (const thread of started) await thread?.stop();
   }
 }
 
-/** What `ingestEvidence` settled before the load: the dataset and the table threads. */
+/**
+ * What `ingestEvidence` settled before the load: the dataset, the table threads, and the
+ * candidate index being read.
+ */
 interface Assignment {
   dataset: string;
   threads: Map<Assigned, TableThread>;
+  making: Promise<IndexMaking> | undefined;
 }
 
 /** The load of `ingestEvidence`: read, store, resolve parties. */
@@ -168,14 +177,13 @@ async function ingestAssigned(
   store: Store,
   assigned: Assigned[],
   options: IngestOptions,
-  { dataset, threads }: Assignment,
+  { dataset, threads, making: reading }: Assignment,
 ): Promise<IngestResult> {
   const resolve = options.resolve !== false;
   const annotate = options.annotate ?? (await documentAnnotator(store, dataset, assigned));
   // The candidate index is built while the load waits for rows, then parties are matched by
   // name ahead of the end.
-  const making =
-    resolve && !options.matchIndex ? await IndexMaking.read(store, dataset) : undefined;
+  const making = await reading;
   const index = resolve ? (options.matchIndex ?? making?.index) : undefined;
   const parties = new PartyCollector();
   const own = (id: string) => parties.has(id);

@@ -1,12 +1,12 @@
 import type { Worker } from "node:worker_threads";
 import { SanctraceError, startWorker } from "../model/index.js";
-import type { SourceInput, TableFormatOptions } from "../sources/index.js";
+import type { FileProbe, TableFormatOptions } from "../sources/index.js";
 import type { FactPacking, PackedBatch } from "../store/index.js";
 import type { Party, PartyCollector } from "./parties.js";
 
-/** What the table worker reads: sent once the files are hashed (`TableThread.begin`). */
+/** What the table worker reads (`TableThread.begin`): it hashes the files first. */
 export interface TableWorkerData {
-  files: SourceInput[];
+  files: FileProbe[];
   options: TableFormatOptions;
   dataset: string;
   /** Collect the parties for resolution. */
@@ -22,8 +22,12 @@ export type TableWorkerRequest =
   | { type: "packing"; packing: FactPacking }
   | "taken";
 
-/** What the table worker posts: with each batch, the parties new or changed since the last. */
+/**
+ * What the table worker posts: the files' sha256 digests, in order, once it has hashed them;
+ * then with each batch, the parties new or changed since the last.
+ */
 export type TableWorkerMessage =
+  | { type: "hashed"; sha256: string[] }
   | { type: "batch"; batch: PackedBatch; parties: Party[] }
   | { type: "done"; parties: Party[] }
   | { type: "error"; error: { code?: string; path?: string | undefined; message: string } };
@@ -41,19 +45,28 @@ function reviveError(error: { code?: string; path?: string | undefined; message:
 /**
  * Tables read in a worker thread: parsing, mapping and packing run beside the thread that
  * writes, which receives batches ready to insert (`PackedBatch`). Same facts, same order, as
- * reading them in this thread. Started before the load begins, the thread loads its code and
- * reads the first rows meanwhile; it packs once `read` hands it the load's packing, and stays
- * at most a few batches ahead of the writer, so memory stays bounded.
- * @example const thread = new TableThread(); thread.begin(data); for await (const batch of thread.read(packing, parties)) writer.add(batch);
+ * reading them in this thread. Started before the load begins, the thread loads its code,
+ * hashes the files and reads the first rows meanwhile; it packs once `read` hands it the
+ * load's packing, and stays at most a few batches ahead of the writer, so memory stays bounded.
+ * @example const thread = new TableThread(); const sha256 = await thread.begin(data); for await (const batch of thread.read(packing, parties)) writer.add(batch);
  */
 export class TableThread {
   private readonly worker: Worker;
-  private readonly inbox: TableWorkerMessage[] = [];
+  private readonly inbox: Array<Exclude<TableWorkerMessage, { type: "hashed" }>> = [];
   private wake: (() => void) | undefined;
+  private giveHashes!: (sha256: string[]) => void;
+  private failHashes!: (error: Error) => void;
+  /** The files' digests, once the thread has hashed them (`begin`). */
+  private readonly hashed = new Promise<string[]>((resolve, reject) => {
+    this.giveHashes = resolve;
+    this.failHashes = reject;
+  });
 
   /** Start the thread: it loads its code until `begin` tells it what to read. */
   constructor() {
     this.worker = startWorker(import.meta.url, "table-worker");
+    // A failure before `begin` is awaited is read from the inbox instead.
+    this.hashed.catch(() => {});
     const { worker } = this;
     worker.on("message", this.deliver);
     worker.on("error", (error) =>
@@ -64,12 +77,18 @@ export class TableThread {
     );
   }
 
-  /** What to read: the thread reads its first rows meanwhile, before the load begins. */
-  begin(data: TableWorkerData): void {
+  /**
+   * What to read. The thread hashes the files (their sha256 digests, in order, are what this
+   * returns), then reads its first rows meanwhile, before the load begins.
+   */
+  begin(data: TableWorkerData): Promise<string[]> {
     this.worker.postMessage({ type: "begin", data } satisfies TableWorkerRequest);
+    return this.hashed;
   }
 
   private readonly deliver = (message: TableWorkerMessage) => {
+    if (message.type === "hashed") return this.giveHashes(message.sha256);
+    if (message.type === "error") this.failHashes(reviveError(message.error));
     this.inbox.push(message);
     this.wake?.();
   };

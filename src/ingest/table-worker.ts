@@ -5,7 +5,7 @@
  */
 import { parentPort } from "node:worker_threads";
 import { type Fact, isFactBatch, isSanctraceError, statementFacts } from "../model/index.js";
-import { createTableFormat, type SourceInput } from "../sources/index.js";
+import { createTableFormat, type FileProbe, toSourceInputs } from "../sources/index.js";
 import { FactPacker, type FactPacking, type PackedFacts } from "../store/index.js";
 import { PartyCollector } from "./parties.js";
 import type { TableWorkerData, TableWorkerMessage, TableWorkerRequest } from "./table-thread.js";
@@ -79,7 +79,7 @@ function factChars(facts: readonly Fact[]): number {
 }
 
 /** Buffers from the parent arrive as plain Uint8Arrays. */
-function revive(file: SourceInput): SourceInput {
+function revive(file: FileProbe): FileProbe {
   const { head } = file;
   return { ...file, head: Buffer.from(head.buffer, head.byteOffset, head.byteLength) };
 }
@@ -107,7 +107,14 @@ async function run(data: TableWorkerData): Promise<void> {
     earlyChars += factChars(more);
     return facts.length >= EARLY_FACTS || earlyChars >= AHEAD_CHARS;
   };
-  for await (const batch of format.read(data.files.map(revive), { dataset: data.dataset })) {
+  // The files are hashed here, while the main thread reads the workspace for its candidate
+  // index; the facts cite each file by its sha256.
+  const files = await toSourceInputs(data.files.map(revive));
+  port.postMessage({
+    type: "hashed",
+    sha256: files.map((file) => file.sha256),
+  } satisfies TableWorkerMessage);
+  for await (const batch of format.read(files, { dataset: data.dataset })) {
     parties?.observe(batch);
     const more = isFactBatch(batch) ? batch.facts : statementFacts(batch);
     // A pack holds the facts of one file.
