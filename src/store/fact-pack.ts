@@ -6,6 +6,7 @@ import {
   SanctraceError,
 } from "../model/index.js";
 import { MAX_NUMBERED_VALUES } from "./posting-lists.js";
+import { PropertyOrder } from "./property-order.js";
 import { mayName, targetOf } from "./targets.js";
 
 /** What a packer needs from the store, taken in the middle of a load (`Store.factPacking`). */
@@ -226,11 +227,8 @@ export class FactPacker {
     for (let at = 0; at < values.length; at += 2) {
       const prop = values[at]!;
       const value = values[at + 1]!;
-      // Facts of a schema mostly list their properties in one order: the one at this place in
-      // the last fact is compared (one pointer, as property names are constants), not looked up.
       const place = at / 2;
-      const placed = shape.order[place];
-      const property = placed?.name === prop ? placed : this.place(shape, fact.schema, prop, place);
+      const property = shape.properties.at(place, prop);
       let inner: string;
       if (property.side === "references") {
         const token = tokens?.[nextToken];
@@ -317,33 +315,25 @@ export class FactPacker {
   private shapeOf(schema: string): SchemaShape {
     let shape = this.schemata.get(schema);
     if (!shape) {
-      shape = { properties: new Map(), order: [], lastValues: [], lastInner: [] };
+      const properties = new PropertyOrder((name) => this.property(schema, name));
+      shape = { properties, lastValues: [], lastInner: [] };
       this.schemata.set(schema, shape);
     }
     return shape;
   }
 
-  /** The property `name` of the schema, noted as the one at `place` in its facts' order. */
-  private place(shape: SchemaShape, schema: string, name: string, place: number): PackedProperty {
-    const property = shape.properties.get(name) ?? this.property(shape, schema, name);
-    shape.order[place] = property;
-    return property;
-  }
-
-  private property(shape: SchemaShape, schema: string, name: string): PackedProperty {
+  private property(schema: string, name: string): PackedProperty {
     // Refuses a property the schema lacks, as the writer does; every one has a key.
     const side = postingSide(schema, name);
     const key = this.packing.keys[name]!;
-    const property = {
+    return {
       name,
       key,
       side,
       target: mayName(schema, name),
       first: `[${key},"`,
       next: `",${key},"`,
-    } as const;
-    shape.properties.set(name, property);
-    return property;
+    };
   }
 }
 
@@ -363,8 +353,7 @@ interface PackedProperty {
  * value and its JSON form (columns repeat values row after row: a country, a currency).
  */
 interface SchemaShape {
-  properties: Map<string, PackedProperty>;
-  order: PackedProperty[];
+  properties: PropertyOrder<PackedProperty>;
   lastValues: string[];
   lastInner: string[];
 }

@@ -17,6 +17,7 @@ import {
   unpackColumn,
 } from "./fact-pack.js";
 import { LoadCounts } from "./load-counts.js";
+import { PropertyOrder } from "./property-order.js";
 import type { Atoms } from "./sqlite-atoms.js";
 import { BulkInsert } from "./sqlite-bulk.js";
 import { FactIndexes } from "./sqlite-fact-indexes.js";
@@ -33,19 +34,15 @@ interface OpenFact {
   known: SchemaInfo;
 }
 
-/**
- * The properties of one schema, and the order the last fact of it stated them in: rows of a
- * table state the same properties in the same order, so the next one is usually a guess away.
- */
+/** A schema's atom key and its properties, in the order its last fact stated them. */
 interface SchemaInfo {
   key: number;
-  properties: Map<string, PropertyInfo>;
-  order: PropertyInfo[];
+  properties: PropertyOrder<PropertyInfo>;
 }
 
 /** A property's atom key and whether its values go to a side table. */
 interface PropertyInfo {
-  prop: string;
+  name: string;
   key: number;
   side: PostingSide;
 }
@@ -164,26 +161,10 @@ export class FactWriter {
   }
 
   private addValue(fact: OpenFact, prop: string, value: string): void {
-    const property = this.propertyOf(fact, prop);
+    const property = fact.known.properties.at(fact.pairs.length / 2, prop);
     fact.pairs.push(property.key, value);
     if (property.side === "references") this.references.add(fact.id, value);
     else if (property.side === "identifiers") this.identifiers.add(fact.id, value, property.key);
-  }
-
-  /** The fact's next property: the one at the same place in the last fact, else looked up. */
-  private propertyOf(fact: OpenFact, prop: string): PropertyInfo {
-    const { order, properties } = fact.known;
-    const place = fact.pairs.length / 2;
-    const guess = order[place];
-    if (guess !== undefined && guess.prop === prop) return guess;
-    let property = properties.get(prop);
-    if (!property) {
-      const side = postingSide(fact.schema, prop);
-      property = { prop, key: this.atoms.keyOf(prop), side };
-      properties.set(prop, property);
-    }
-    order[place] = property;
-    return property;
   }
 
   /** Distinct entities of the load (call after `finish`). */
@@ -243,7 +224,12 @@ export class FactWriter {
   private schemaInfo(schema: string): SchemaInfo {
     let known = this.schemata.get(schema);
     if (!known) {
-      known = { key: this.atoms.keyOf(schema), properties: new Map(), order: [] };
+      const properties = new PropertyOrder<PropertyInfo>((name) => {
+        // Refuses a property the schema lacks before it gets an atom.
+        const side = postingSide(schema, name);
+        return { name, key: this.atoms.keyOf(name), side };
+      });
+      known = { key: this.atoms.keyOf(schema), properties };
       this.schemata.set(schema, known);
     }
     return known;
