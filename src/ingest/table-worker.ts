@@ -68,7 +68,7 @@ async function post(message: TableWorkerMessage, chars: number): Promise<void> {
 
 /** Characters of a packed batch's columns. */
 function packedChars({ packed }: { packed: PackedFacts }): number {
-  return packed.props.length + packed.entityIds.length + packed.locators.length;
+  return packed.values.length + packed.entityIds.length + packed.locators.length;
 }
 
 /** Characters of the values of facts. */

@@ -33,4 +33,5 @@ export {
   type Statement,
   statementFacts,
 } from "./statement.js";
+export { detach } from "./strings.js";
 export { startWorker } from "./threads.js";

@@ -4,7 +4,9 @@ import {
   FactPacker,
   linkingIdentifier,
   modelProperties,
+  type PackedFacts,
   postingSide,
+  referenceNumber,
   unpackColumn,
 } from "./fact-pack.js";
 
@@ -15,29 +17,48 @@ function fact(entityId: string, schema: string, values: string[], locator: strin
   return { entityId, schema, values, dataset: "case", source, locator };
 }
 
+/** Per reference value: the index of its fact in the pack and the number of the id it names. */
+function references(packed: PackedFacts): number[] {
+  const found: number[] = [];
+  let at = 0;
+  packed.sizes.forEach((size, index) => {
+    for (const end = at + size; at < end; at++) {
+      const length = packed.lengths[at]!;
+      if (length < 0) found.push(index, referenceNumber(length));
+    }
+  });
+  return found;
+}
+
 describe("FactPacker", () => {
-  it("packs facts into columns, numbering them on from the last pack", () => {
+  it("lays facts out in columns, numbering them on from the last pack", () => {
     const packer = new FactPacker({ keys, firstId: 41 });
     packer.pack([fact("p1", "Company", ["name", "Kupol"], "row:2")]);
     const packed = packer.pack([
       fact("p2", "Company", ["name", "Vector", "innCode", "7700000001"], "row:3"),
       fact("s1", "Sanction", ["entity", "p2", "authority", "OFAC", "unscId", "KPi.033"], "row:4"),
+      fact("p3", "Company", [], "row:5"),
     ]);
     expect(packed.firstId).toBe(42);
-    expect(unpackColumn(packed.entityIds, 2)).toEqual(["p2", "s1"]);
-    expect(unpackColumn(packed.locators, 2)).toEqual(["row:3", "row:4"]);
-    expect(unpackColumn(packed.props, 2).map((props) => JSON.parse(props))).toEqual([
-      [keys.name, "Vector", keys.innCode, "7700000001"],
-      [keys.entity, "p2", keys.authority, "OFAC", keys.unscId, "KPi.033"],
+    expect(unpackColumn(packed.entityIds, 3)).toEqual(["p2", "s1", "p3"]);
+    expect(unpackColumn(packed.locators, 3)).toEqual(["row:3", "row:4", "row:5"]);
+    expect([...packed.schemas].map((at) => packed.schemata[at])).toEqual([
+      "Company",
+      "Sanction",
+      "Company",
     ]);
-    expect([...packed.schemas].map((at) => packed.schemata[at])).toEqual(["Company", "Sanction"]);
-    expect([...packed.references]).toEqual([1, 0]);
+    expect([...packed.sizes]).toEqual([2, 3, 0]);
+    expect([...packed.keys]).toEqual([
+      keys.name,
+      keys.innCode,
+      keys.entity,
+      keys.authority,
+      keys.unscId,
+    ]);
+    // The reference to p2 is its number (0), the other values their lengths in `values`.
+    expect([...packed.lengths]).toEqual([6, 10, referenceNumber(0), 4, 7]);
+    expect(packed.values).toBe("Vector7700000001OFACKPi.033");
     expect(packed.referenceValues).toEqual(["p2"]);
-    // A sanction's UN id identifies no party: only the INN goes to the identifier side table.
-    expect([...packed.identifiers]).toEqual([0, keys.innCode]);
-    expect(JSON.parse(packed.identifierValues)).toEqual(["7700000001"]);
-    expect(packed.targets).toEqual(["p2"]);
-    expect(packed.statements).toBe(5);
   });
 
   it("numbers each id referred to once, restarting at a pack past the limit", () => {
@@ -47,29 +68,30 @@ describe("FactPacker", () => {
         fact(`${id}-${at}`, "Ownership", ["owner", id, "asset", asset], "row:2"),
       );
     const first = packer.pack(owns("o1", "a1", "a2"));
-    expect([[...first.references], first.referenceValues, first.restartReferences]).toEqual([
+    expect([references(first), first.referenceValues, first.restartReferences]).toEqual([
       [0, 0, 0, 1, 1, 0, 1, 2],
       ["o1", "a1", "a2"],
       false,
     ]);
     const second = packer.pack(owns("o1", "a3"));
-    expect([[...second.references], second.referenceValues, second.restartReferences]).toEqual([
+    expect([references(second), second.referenceValues, second.restartReferences]).toEqual([
       [0, 0, 0, 1],
       ["o1", "a3"],
       true,
     ]);
     const third = packer.pack(owns("o1", "a3"));
-    expect([[...third.references], third.referenceValues, third.restartReferences]).toEqual([
+    expect([references(third), third.referenceValues, third.restartReferences]).toEqual([
       [0, 0, 0, 1],
       [],
       false,
     ]);
+    expect(third.values).toBe("");
   });
 
   it("keeps a NUL inside values, and refuses one in an id or locator", () => {
     const packer = new FactPacker({ keys, firstId: 1 });
-    const packed = packer.pack([fact("p1", "Company", ["name", "A\u0000B"], "row:2")]);
-    expect(JSON.parse(unpackColumn(packed.props, 1)[0]!)).toEqual([keys.name, "A\u0000B"]);
+    const packed = packer.pack([fact("p1", "Company", ["name", "A\u0000B", "name", "C"], "row:2")]);
+    expect([packed.values, [...packed.lengths]]).toEqual(["A\u0000BC", [3, 1]]);
     expect(() =>
       packer.pack([fact("p2", "Company", ["name", "C"], "sheet:a\u0000 row:2")]),
     ).toThrow(expect.objectContaining({ code: "store_nul_character" }));
@@ -85,60 +107,23 @@ describe("FactPacker", () => {
     });
     const packer = new FactPacker({ keys, firstId: 1 }, 3);
     const first = packer.pack([owns([owner, a1], "a1"), owns([owner, a2], "a2")]);
-    expect([[...first.references], first.referenceValues]).toEqual([
+    expect([references(first), first.referenceValues]).toEqual([
       [0, 0, 0, 1, 1, 0, 1, 2],
       ["o1", "a1", "a2"],
     ]);
     // A token that is not the value's (a column mapped to a reference) is passed over.
     const second = packer.pack([owns([a1], "a1"), owns([asset("elsewhere"), owner], "a2")]);
-    expect([[...second.references], second.referenceValues, second.restartReferences]).toEqual([
+    expect([references(second), second.referenceValues, second.restartReferences]).toEqual([
       [0, 0, 0, 1, 1, 0, 1, 2],
       ["o1", "a1", "a2"],
       true,
     ]);
     // Another packer numbers afresh, whatever the tokens carry from this one.
     const other = new FactPacker({ keys, firstId: 1 }).pack([owns([owner, a2], "a2")]);
-    expect([[...other.references], other.referenceValues]).toEqual([
+    expect([references(other), other.referenceValues]).toEqual([
       [0, 0, 0, 1],
       ["o1", "a2"],
     ]);
-  });
-
-  it("writes props JSON as JSON.stringify does, escapes included", () => {
-    const values = ['ООО "Ромашка"', "a\\b", "tab\there\nline", "\u0001\u001f", "", "😀 ok"];
-    values.push("lone \ud800 high", "lone \udc00 low", "plain 中文 text", "\u2028\u007f");
-    const packer = new FactPacker({ keys, firstId: 1 });
-    const packed = packer.pack([
-      fact(
-        "p1",
-        "Company",
-        values.flatMap((value) => ["name", value]),
-        "row:2",
-      ),
-      fact("p2", "Company", [], "row:3"),
-    ]);
-    const pairs = values.flatMap((value) => [keys.name, value]);
-    expect(unpackColumn(packed.props, 2)).toEqual([JSON.stringify(pairs), "[]"]);
-  });
-
-  it("escapes a value that recurs at its place, and an id each time it is referred to", () => {
-    const packer = new FactPacker({ keys, firstId: 1 });
-    const facts = [
-      fact("p1", "Company", ["name", 'A "B"', "country", "ru"], "row:2"),
-      fact("p2", "Company", ["name", 'A "B"', "country", "ru"], "row:3"),
-      fact("p3", "Company", ["name", "plain", "country", "ru"], "row:4"),
-      fact("o1", "Ownership", ["owner", 'id "1"', "asset", "p1"], "row:5"),
-      fact("o2", "Ownership", ["owner", 'id "1"', "asset", "p1"], "row:6"),
-    ];
-    const packs = [packer.pack(facts.slice(0, 4)), packer.pack(facts.slice(4))];
-    const props = packs.flatMap((packed) =>
-      unpackColumn(packed.props, packed.schemas.length).map((json) => JSON.parse(json)),
-    );
-    expect(props).toEqual(
-      facts.map(({ values }) =>
-        values.map((value, at) => (at % 2 ? value : keys[value as keyof typeof keys])),
-      ),
-    );
   });
 
   it("refuses a property the schema lacks", () => {

@@ -7,7 +7,6 @@ import {
 } from "../model/index.js";
 import { MAX_NUMBERED_VALUES } from "./posting-lists.js";
 import { PropertyOrder } from "./property-order.js";
-import { mayName, targetOf } from "./targets.js";
 
 /** What a packer needs from the store, taken in the middle of a load (`Store.factPacking`). */
 export interface FactPacking {
@@ -18,43 +17,45 @@ export interface FactPacking {
 }
 
 /**
- * Facts packed for the SQLite writer, one column per field: what a worker thread prepares
- * (the props JSON, the references and identifiers among the values) so that the thread
- * holding the database only inserts. Cheap to post between threads: a column of strings is
- * one string, its values joined by NUL (`COLUMN_SEPARATOR`), not a thousand; property keys are
- * those `Store.factPacking` gave.
+ * Facts packed for the SQLite writer, one column per field: what a worker thread prepares so
+ * that it posts few, flat things (a column of strings is one string) and the thread holding
+ * the database does the rest: it writes each fact's props JSON from the columns, and its
+ * references and identifiers to the side tables. Property keys are those `Store.factPacking`
+ * gave; entity ids referred to are numbered, so the writer hashes no string for them.
  */
 export interface PackedFacts {
   dataset: string;
   /** Id of the first fact; the others follow in order. */
   firstId: number;
   source: string;
-  /** The facts' entity ids, joined. */
+  /** The facts' entity ids, joined by NUL (`COLUMN_SEPARATOR`). */
   entityIds: string;
   /** Per fact: its schema's place in `schemata`. */
   schemas: Uint16Array;
   schemata: string[];
-  /** The facts' locators, joined. */
+  /** The facts' locators, joined by NUL. */
   locators: string;
-  /** The facts' JSON `[prop key, value, …]` (the `facts.props` column), joined. */
-  props: string;
+  /** Per fact: how many values it states (its statements). */
+  sizes: Int32Array;
+  /** Per value, in the facts' order: its property's key. */
+  keys: Int32Array;
   /**
-   * Per entity reference: the fact's index in the pack, the number of the id referred to. The
-   * packer numbers each id it meets (the writer then hashes no string): `referenceValues` are
-   * the ids first met in this pack, numbered on from those of the packs before, or from 0
-   * when `restartReferences` (past `MAX_NUMBERED_VALUES`, to bound memory).
+   * Per value: its length in `values`; for an entity reference, -1 - the number of the id
+   * it names (see `referenceValues`).
    */
-  references: Int32Array;
+  lengths: Int32Array;
+  /** The values that are not entity references, one after the other. */
+  values: string;
+  /**
+   * The ids first referred to in this pack, numbered on from those of the packs before, or
+   * from 0 when `restartReferences` (past `MAX_NUMBERED_VALUES`, to bound memory).
+   */
   referenceValues: string[];
   restartReferences: boolean;
-  /** Per identifier: the fact's index in the pack and the prop key; its value in `identifierValues`. */
-  identifiers: Int32Array;
-  /** The identifiers' values, as a JSON array. */
-  identifierValues: string;
-  statements: number;
-  /** Sanction targets the facts name (see `LoadCounts`). */
-  targets: string[];
 }
+
+/** The number of the id a reference value names (`PackedFacts.lengths`). */
+export const referenceNumber = (length: number): number => -1 - length;
 
 /** The side table a property's values also go to: entity references, identifiers, or none. */
 export type PostingSide = "references" | "identifiers" | undefined;
@@ -109,21 +110,20 @@ export function unpackColumn(column: string, count: number): string[] {
  * A pack in the making: plain arrays, made typed (and so cheap to post between threads) when
  * the pack is done.
  */
-interface PackDraft
-  extends Omit<PackedFacts, "schemas" | "references" | "identifiers" | "identifierValues"> {
+interface PackDraft extends Omit<PackedFacts, "schemas" | "sizes" | "keys" | "lengths"> {
   schemas: number[];
-  references: number[];
-  identifiers: number[];
-  identifierValues: string[];
+  sizes: number[];
+  keys: number[];
+  lengths: number[];
 }
 
 function sealDraft(draft: PackDraft): PackedFacts {
   return {
     ...draft,
-    schemas: Uint16Array.from(draft.schemas),
-    references: Int32Array.from(draft.references),
-    identifiers: Int32Array.from(draft.identifiers),
-    identifierValues: JSON.stringify(draft.identifierValues),
+    schemas: new Uint16Array(draft.schemas),
+    sizes: new Int32Array(draft.sizes),
+    keys: new Int32Array(draft.keys),
+    lengths: new Int32Array(draft.lengths),
   };
 }
 
@@ -158,26 +158,25 @@ export function modelProperties(): string[] {
 
 /**
  * Packs facts for the SQLite writer away from the database (in a worker thread): numbers them
- * from `firstId`, writes their props JSON with the store's property keys, and lists the
- * references and identifiers among their values. One packer per load, its facts packed in
- * the order they are written.
- * @example new FactPacker(await store.factPacking()).pack(facts).props[0] // '[12,"Kupol LLC"]'
+ * from `firstId`, and lays their values out in columns with the store's property keys, each
+ * entity id referred to numbered. One packer per load, its facts packed in the order they are
+ * written. Cheap on purpose: the thread that writes has time to spare while this one reads
+ * and maps the rows, so the props JSON is written there (`FactWriter`).
+ * @example new FactPacker(await store.factPacking()).pack(facts).values // "Kupol LLC"
  */
 export class FactPacker {
-  /** Per schema, per property: its key and the side table its values also go to. */
-  private readonly schemata = new Map<string, SchemaShape>();
+  /** Per schema: its properties, with their keys and the side table their values also go to. */
+  private readonly schemata = new Map<string, PropertyOrder<PackedProperty>>();
   private nextId: number;
-  /** The number of each id referred to so far (see `PackedFacts.references`). */
+  /** The number of each id referred to so far (see `PackedFacts.referenceValues`). */
   private referenceNumbers = new Map<string, number>();
   /**
    * The round of the numbering, unique to this packer and this round: a number a token
    * carries from another packer or an earlier round is stale.
    */
   private round = newRound();
-  /** The JSON form of the ids numbered that need escapes in JSON (few, if any). */
-  private readonly escapedReferences = new Map<string, string>();
 
-  /** `maxNumbered`: ids numbered before the numbering restarts (see `PackedFacts.references`). */
+  /** `maxNumbered`: ids numbered before the numbering restarts (see `PackedFacts.referenceValues`). */
   constructor(
     private readonly packing: FactPacking,
     private readonly maxNumbered = MAX_NUMBERED_VALUES,
@@ -190,67 +189,53 @@ export class FactPacker {
     // Numbering restarts only at the start of a pack: a pack's numbers are all of one round.
     if (this.referenceNumbers.size >= this.maxNumbered) {
       this.referenceNumbers.clear();
-      this.escapedReferences.clear();
       this.round = newRound();
       packed.restartReferences = true;
     }
     const entityIds: string[] = [];
     const locators: string[] = [];
-    // Built by concatenation, flattened once when posted: cheaper than JSON.stringify per
-    // fact and one join of the pieces.
-    let props = "";
-    for (let index = 0; index < facts.length; index++) {
-      const fact = facts[index]!;
+    // Built by concatenation, flattened once when posted.
+    let values = "";
+    for (const fact of facts) {
       this.checkUniform(fact, packed);
-      if (index) props += COLUMN_SEPARATOR;
-      props += this.packValues(fact, index, packed);
       entityIds.push(fact.entityId);
       packed.schemas.push(this.schemaIndex(packed, fact.schema));
       locators.push(fact.locator);
-      packed.statements += fact.values.length / 2;
+      packed.sizes.push(fact.values.length / 2);
+      values += this.packValues(fact, packed);
     }
     this.nextId += facts.length;
     packed.entityIds = entityIds.join(COLUMN_SEPARATOR);
     packed.locators = locators.join(COLUMN_SEPARATOR);
-    packed.props = props;
+    packed.values = values;
     return sealDraft(packed);
   }
 
-  /** The fact's props JSON, `[key,"value",…]` as JSON.stringify writes it; notes its side values. */
-  private packValues(fact: Fact, index: number, packed: PackDraft): string {
+  /** The fact's values that are not references, one after the other; notes keys and lengths. */
+  private packValues(fact: Fact, packed: PackDraft): string {
     const { values } = fact;
-    if (!values.length) return "[]";
-    const shape = this.shapeOf(fact.schema);
+    const properties = this.propertiesOf(fact.schema);
     const tokens = fact.references;
     let nextToken = 0;
-    let props = "";
+    let text = "";
     for (let at = 0; at < values.length; at += 2) {
-      const prop = values[at]!;
       const value = values[at + 1]!;
-      const place = at / 2;
-      const property = shape.properties.at(place, prop);
-      let inner: string;
-      if (property.side === "references") {
-        const token = tokens?.[nextToken];
-        let number: number;
-        if (token?.id === value) {
-          nextToken++;
-          number = token.round === this.round ? token.number : this.numberToken(token, packed);
-        } else number = this.referenceNumber(value, packed);
-        packed.references.push(index, number);
-        inner = (this.escapedReferences.size && this.escapedReferences.get(value)) || value;
-      } else inner = innerAt(shape, place, value);
-      props += (at ? property.next : property.first) + inner;
-      if (property.side === "identifiers") {
-        packed.identifiers.push(index, property.key);
-        packed.identifierValues.push(value);
+      const property = properties.at(at / 2, values[at]!);
+      packed.keys.push(property.key);
+      if (property.side !== "references") {
+        packed.lengths.push(value.length);
+        text += value;
+        continue;
       }
-      if (property.target) {
-        const target = targetOf(fact.entityId, fact.schema, property.name, value);
-        if (target !== undefined) packed.targets.push(target);
-      }
+      const token = tokens?.[nextToken];
+      let number: number;
+      if (token?.id === value) {
+        nextToken++;
+        number = token.round === this.round ? token.number : this.numberToken(token, packed);
+      } else number = this.referenceNumber(value, packed);
+      packed.lengths.push(referenceNumber(number));
     }
-    return `${props}"]`;
+    return text;
   }
 
   /** The number of the id a token stands for, noted on the token for the facts after. */
@@ -260,13 +245,11 @@ export class FactPacker {
     return token.number;
   }
 
-  /** The number of an id referred to; an id is checked for JSON escapes when it is numbered. */
+  /** The number of an id referred to. */
   private referenceNumber(value: string, packed: PackDraft): number {
     const numbers = this.referenceNumbers;
     const known = numbers.get(value);
     if (known !== undefined) return known;
-    const inner = jsonInner(value);
-    if (inner !== value) this.escapedReferences.set(value, inner);
     numbers.set(value, numbers.size);
     packed.referenceValues.push(value);
     return numbers.size - 1;
@@ -288,14 +271,12 @@ export class FactPacker {
       schemas: [],
       schemata: [],
       locators: "",
-      props: "",
-      references: [],
+      sizes: [],
+      keys: [],
+      lengths: [],
+      values: "",
       referenceValues: [],
       restartReferences: false,
-      identifiers: [],
-      identifierValues: [],
-      statements: 0,
-      targets: [],
     };
   }
 
@@ -312,28 +293,18 @@ export class FactPacker {
     }
   }
 
-  private shapeOf(schema: string): SchemaShape {
-    let shape = this.schemata.get(schema);
-    if (!shape) {
-      const properties = new PropertyOrder((name) => this.property(schema, name));
-      shape = { properties, lastValues: [], lastInner: [] };
-      this.schemata.set(schema, shape);
+  private propertiesOf(schema: string): PropertyOrder<PackedProperty> {
+    let properties = this.schemata.get(schema);
+    if (!properties) {
+      properties = new PropertyOrder((name) => ({
+        name,
+        // Refuses a property the schema lacks, as the writer does; every one has a key.
+        side: postingSide(schema, name),
+        key: this.packing.keys[name]!,
+      }));
+      this.schemata.set(schema, properties);
     }
-    return shape;
-  }
-
-  private property(schema: string, name: string): PackedProperty {
-    // Refuses a property the schema lacks, as the writer does; every one has a key.
-    const side = postingSide(schema, name);
-    const key = this.packing.keys[name]!;
-    return {
-      name,
-      key,
-      side,
-      target: mayName(schema, name),
-      first: `[${key},"`,
-      next: `",${key},"`,
-    };
+    return properties;
   }
 }
 
@@ -341,36 +312,4 @@ interface PackedProperty {
   name: string;
   key: number;
   side: PostingSide;
-  /** Whether its values may name a sanction target (`targetOf`). */
-  target: boolean;
-  /** What comes before its value in props JSON, first in a fact or after another value. */
-  first: string;
-  next: string;
-}
-
-/**
- * A schema's properties, and the order the last fact of it listed them in; per place, the last
- * value and its JSON form (columns repeat values row after row: a country, a currency).
- */
-interface SchemaShape {
-  properties: PropertyOrder<PackedProperty>;
-  lastValues: string[];
-  lastInner: string[];
-}
-
-/** A value as it stands in JSON (`jsonInner`), the last one at its place remembered. */
-function innerAt(shape: SchemaShape, place: number, value: string): string {
-  if (shape.lastValues[place] === value) return shape.lastInner[place]!;
-  const inner = jsonInner(value);
-  shape.lastValues[place] = value;
-  shape.lastInner[place] = inner;
-  return inner;
-}
-
-/** Characters JSON.stringify escapes in a string: quote, backslash, controls, surrogates. */
-const JSON_ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
-
-/** A string as it stands between the quotes of its JSON; most need no escape. */
-function jsonInner(value: string): string {
-  return JSON_ESCAPED.test(value) ? JSON.stringify(value).slice(1, -1) : value;
 }

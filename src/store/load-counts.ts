@@ -1,5 +1,4 @@
 import { type Fact, SanctraceError, type Statement } from "../model/index.js";
-import type { PackedFacts } from "./fact-pack.js";
 import { targetOf } from "./targets.js";
 
 /** Past this many entities the ids are let go: the store counts them where it wrote them. */
@@ -35,12 +34,10 @@ export class LoadCounts {
     }
   }
 
-  /** Count packed facts, their entity ids unpacked (targets were found where they were packed). */
-  addPacked(packed: PackedFacts, entityIds: readonly string[]): void {
-    const { dataset } = packed;
+  /** Count packed facts by their entity ids; the writer `observe`s the values that may name targets. */
+  addPacked(dataset: string, entityIds: readonly string[], statements: number): void {
     for (const entityId of entityIds) this.enter({ dataset, entityId });
-    this.statements += packed.statements;
-    for (const target of packed.targets) this.targetIds.add(target);
+    this.statements += statements;
   }
 
   private enter({ dataset, entityId }: { dataset: string; entityId: string }): void {
@@ -60,7 +57,8 @@ export class LoadCounts {
     }
   }
 
-  private observe(entityId: string, schema: string, prop: string, value: string): void {
+  /** A statement that may name a sanction target (`targetOf`). */
+  observe(entityId: string, schema: string, prop: string, value: string): void {
     const target = targetOf(entityId, schema, prop, value);
     if (target !== undefined) this.targetIds.add(target);
   }

@@ -1,6 +1,7 @@
 import type Database from "better-sqlite3";
 import {
   type Batch,
+  detach,
   type Fact,
   isFactBatch,
   SanctraceError,
@@ -14,6 +15,7 @@ import {
   type PackedFacts,
   type PostingSide,
   postingSide,
+  referenceNumber,
   unpackColumn,
 } from "./fact-pack.js";
 import { LoadCounts } from "./load-counts.js";
@@ -22,6 +24,7 @@ import type { Atoms } from "./sqlite-atoms.js";
 import { BulkInsert } from "./sqlite-bulk.js";
 import { FactIndexes } from "./sqlite-fact-indexes.js";
 import { Postings } from "./sqlite-postings.js";
+import { mayName } from "./targets.js";
 
 interface OpenFact {
   id: number;
@@ -34,17 +37,46 @@ interface OpenFact {
   known: SchemaInfo;
 }
 
-/** A schema's atom key and its properties, in the order its last fact stated them. */
+/**
+ * A schema's atom key and its properties, in the order its last fact stated them; per place
+ * in a packed fact, the last value written there and its JSON form (columns repeat values row
+ * after row: a country, a currency).
+ */
 interface SchemaInfo {
+  name: string;
   key: number;
   properties: PropertyOrder<PropertyInfo>;
+  lastValues: string[];
+  lastInner: string[];
 }
 
-/** A property's atom key and whether its values go to a side table. */
+/** A property's atom key, whether its values go to a side table, and its JSON in props. */
 interface PropertyInfo {
   name: string;
   key: number;
   side: PostingSide;
+  /** Whether its values may name a sanction target (`targetOf`). */
+  target: boolean;
+  /** What comes before its value in props JSON, first in a fact or after another value. */
+  first: string;
+  next: string;
+}
+
+/** Characters JSON.stringify escapes in a string: quote, backslash, controls, surrogates. */
+const JSON_ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/** A string as it stands between the quotes of its JSON; most need no escape. */
+function jsonInner(value: string): string {
+  return JSON_ESCAPED.test(value) ? JSON.stringify(value).slice(1, -1) : value;
+}
+
+/** A value as it stands in JSON (`jsonInner`), the last one at its place remembered. */
+function innerAt(schema: SchemaInfo, place: number, value: string): string {
+  if (schema.lastValues[place] === value) return schema.lastInner[place]!;
+  const inner = jsonInner(value);
+  schema.lastValues[place] = value;
+  schema.lastInner[place] = inner;
+  return inner;
 }
 
 /**
@@ -67,6 +99,11 @@ export class FactWriter {
   /** Per schema: one map lookup per statement instead of one per atom and per type. */
   private readonly schemata = new Map<string, SchemaInfo>();
   private readonly pairs: Array<number | string> = [];
+  /** Property names by atom key, for packed facts (set by `packing`). */
+  private propertyNames: string[] = [];
+  /** The ids a packer numbered, by number, and as they stand in JSON (`PackedFacts.referenceValues`). */
+  private referenceIds: string[] = [];
+  private referenceInner: string[] = [];
 
   constructor(
     private readonly db: Database.Database,
@@ -101,7 +138,10 @@ export class FactWriter {
     }
   }
 
-  /** Write facts a `FactPacker` packed (in a worker thread): atoms and inserts only. */
+  /**
+   * Write facts a `FactPacker` packed (in a worker thread): their props JSON from the columns,
+   * their references and identifiers to the side tables.
+   */
   addPacked(packed: PackedFacts): void {
     this.close();
     if (packed.firstId !== this.nextId) {
@@ -111,46 +151,77 @@ export class FactWriter {
         packed.dataset,
       );
     }
-    const { facts, atoms, datasetKey } = this;
-    const { schemas } = packed;
-    const source = schemas.length ? atoms.keyOf(packed.source) : 0;
-    const schemata = packed.schemata.map((schema) => this.schemaKey(schema));
-    const entityIds = unpackColumn(packed.entityIds, schemas.length);
-    const locators = unpackColumn(packed.locators, schemas.length);
-    const props = unpackColumn(packed.props, schemas.length);
-    this.counts.addPacked(packed, entityIds);
-    for (let index = 0; index < schemas.length; index++) {
-      facts.push(this.nextId++);
+    const { facts, datasetKey, propertyNames, references, identifiers, counts } = this;
+    const { schemas, sizes, keys, lengths, values } = packed;
+    const count = schemas.length;
+    const source = count ? this.atoms.keyOf(packed.source) : 0;
+    const schemata = packed.schemata.map((schema) => this.schemaInfo(schema));
+    const entityIds = unpackColumn(packed.entityIds, count);
+    const locators = unpackColumn(packed.locators, count);
+    counts.addPacked(packed.dataset, entityIds, keys.length);
+    this.nameReferences(packed.referenceValues, packed.restartReferences);
+    let at = 0;
+    let offset = 0;
+    for (let index = 0; index < count; index++) {
+      const id = this.nextId++;
+      const schema = schemata[schemas[index]!]!;
+      const end = at + sizes[index]!;
+      // Built by concatenation; SQLite gets it flat when it is bound.
+      let props = "";
+      for (let place = 0; at < end; at++, place++) {
+        const property = schema.properties.at(place, propertyNames[keys[at]!]!);
+        const length = lengths[at]!;
+        let value: string;
+        let inner: string;
+        if (length < 0) {
+          const number = referenceNumber(length);
+          references.addNumbered(id, number);
+          value = this.referenceIds[number]!;
+          inner = this.referenceInner[number]!;
+        } else {
+          value = values.slice(offset, offset + length);
+          offset += length;
+          inner = innerAt(schema, place, value);
+          // Held until its posting row is written: a copy, not the pack's column.
+          if (property.side === "identifiers") identifiers.add(id, detach(value), property.key);
+        }
+        if (property.target) counts.observe(entityIds[index]!, schema.name, property.name, value);
+        props += (place ? property.next : property.first) + inner;
+      }
+      facts.push(id);
       facts.push(entityIds[index]);
-      facts.push(schemata[schemas[index]!]);
+      facts.push(schema.key);
       facts.push(datasetKey);
       facts.push(source);
       facts.push(locators[index]);
-      facts.push(props[index]);
-    }
-    const { references, identifiers } = packed;
-    const first = packed.firstId;
-    this.references.name(packed.referenceValues, packed.restartReferences);
-    for (let at = 0; at < references.length; at += 2) {
-      this.references.addNumbered(first + references[at]!, references[at + 1]!);
-    }
-    const values = JSON.parse(packed.identifierValues) as string[];
-    for (let at = 0; at < identifiers.length; at += 2) {
-      this.identifiers.add(first + identifiers[at]!, values[at / 2]!, identifiers[at + 1]!);
+      facts.push(props ? `${props}"]` : "[]");
     }
     this.indexes.written(this.nextId - this.firstId);
+  }
+
+  /** The ids a packer numbered in this pack: named for the side table and in JSON for props. */
+  private nameReferences(values: readonly string[], restart: boolean): void {
+    this.references.name(values, restart);
+    if (restart) {
+      this.referenceIds = [];
+      this.referenceInner = [];
+    }
+    for (const value of values) {
+      this.referenceIds.push(value);
+      this.referenceInner.push(jsonInner(value));
+    }
   }
 
   /** What a `FactPacker` needs to pack the next facts of this load. */
   packing(): FactPacking {
     this.close();
     const keys: Record<string, number> = {};
-    for (const name of modelProperties()) keys[name] = this.atoms.keyOf(name);
+    for (const name of modelProperties()) {
+      const key = this.atoms.keyOf(name);
+      keys[name] = key;
+      this.propertyNames[key] = name;
+    }
     return { keys, firstId: this.nextId };
-  }
-
-  private schemaKey(schema: string): number {
-    return this.schemaInfo(schema).key;
   }
 
   private addFact(fact: Fact): void {
@@ -227,9 +298,12 @@ export class FactWriter {
       const properties = new PropertyOrder<PropertyInfo>((name) => {
         // Refuses a property the schema lacks before it gets an atom.
         const side = postingSide(schema, name);
-        return { name, key: this.atoms.keyOf(name), side };
+        const key = this.atoms.keyOf(name);
+        const target = mayName(schema, name);
+        return { name, key, side, target, first: `[${key},"`, next: `",${key},"` };
       });
-      known = { key: this.atoms.keyOf(schema), properties };
+      const key = this.atoms.keyOf(schema);
+      known = { name: schema, key, properties, lastValues: [], lastInner: [] };
       this.schemata.set(schema, known);
     }
     return known;

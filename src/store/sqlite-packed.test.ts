@@ -46,14 +46,24 @@ function payment(row: number): Fact {
 
 const facts = Array.from({ length: 40 }, (_, row) => payment(row));
 
-async function* packs(store: SqliteStore, maxNumbered: number): AsyncIterable<PackedBatch> {
+/** `all` packed `size` at a time, as the table thread packs them. */
+async function* packs(
+  store: SqliteStore,
+  maxNumbered: number,
+  all = facts,
+  size = 4,
+): AsyncIterable<PackedBatch> {
   const packer = new FactPacker(await store.factPacking(), maxNumbered);
-  for (let at = 0; at < facts.length; at += 4)
-    yield { packed: packer.pack(facts.slice(at, at + 4)) };
+  for (let at = 0; at < all.length; at += size)
+    yield { packed: packer.pack(all.slice(at, at + size)) };
 }
 
-async function* plain(): AsyncIterable<{ facts: Fact[] }> {
-  yield { facts };
+async function* plain(all = facts): AsyncIterable<{ facts: Fact[] }> {
+  yield { facts: all };
+}
+
+function company(entityId: string, values: string[], locator = "row:1"): Fact {
+  return { entityId, schema: "Company", values, dataset: "case", source, locator };
 }
 
 /** How many descriptors this process holds open on `path` (Linux). */
@@ -99,6 +109,63 @@ describe("packed facts in a SQLite workspace", () => {
       await store.close();
     }
     expect((await referencesOf(expected, ["bank-4"]))[0]).toHaveLength(8);
+  });
+
+  it("writes props JSON as JSON.stringify does: escapes, values recurring at their place, ids referred to again", async () => {
+    const odd = ['ООО "Ромашка"', "a\\b", "tab\there\nline", "\u0001\u001f", "", "😀 ok"];
+    odd.push("lone \ud800 high", "lone \udc00 low", "plain 中文 text", "\u2028\u007f", "A\u0000B");
+    const owns = (id: string, owner: string, asset: string): Fact => ({
+      ...company(id, ["owner", owner, "asset", asset]),
+      schema: "Ownership",
+    });
+    const written = [
+      company(
+        "p1",
+        odd.flatMap((value) => ["name", value]),
+      ),
+      company("p2", []),
+      company("p3", ["name", 'A "B"', "country", "ru"]),
+      company("p4", ["name", 'A "B"', "country", "ru"]),
+      company("p5", ["name", "plain", "country", "ru"]),
+      owns("o1", 'id "1"', "p1"),
+      owns("o2", 'id "1"', "p1"),
+      owns("o3", "p5", 'id "1"'),
+    ];
+    const store = new SqliteStore(":memory:");
+    await store.replaceDataset(load(), packs(store, 1000, written, 3));
+    const atoms = store.db.prepare("SELECT text, key FROM atoms").all() as Array<{
+      text: string;
+      key: number;
+    }>;
+    const keys = Object.fromEntries(atoms.map(({ text, key }) => [text, key]));
+    const rows = store.db.prepare("SELECT entity_id, props FROM facts ORDER BY id").all();
+    expect(rows).toEqual(
+      written.map(({ entityId, values }) => ({
+        entity_id: entityId,
+        props: JSON.stringify(values.map((value, at) => (at % 2 ? value : keys[value]))),
+      })),
+    );
+    await store.close();
+  });
+
+  it("counts the targets and posts the identifiers of packed facts as of plain ones", async () => {
+    const written = [
+      company("p1", ["name", "Kupol", "innCode", "1831083120"]),
+      company("p2", ["name", "Vector", "topics", "sanction"]),
+      { ...company("s1", ["entity", "p1", "authority", "OFAC"]), schema: "Sanction" },
+      company("p3", ["name", "Haotianyi", "innCode", "7700000001", "topics", "role.pep"]),
+    ];
+    const stores = [new SqliteStore(":memory:"), new SqliteStore(":memory:")];
+    await stores[0]!.replaceDataset(load(), plain(written));
+    await stores[1]!.replaceDataset(load(), packs(stores[1]!, 1000, written, 2));
+    const [expected, actual] = await Promise.all(
+      stores.map(async (store) => [
+        (await store.getDataset("case"))?.targets,
+        await store.findByValue("innCode", ["1831083120", "7700000001"]),
+      ]),
+    );
+    expect(expected).toEqual([2, ["p1", "p3"]]);
+    expect(actual).toEqual(expected);
   });
 
   it("loads large sources through a rollback journal and a smaller page cache, synced as it goes, and is set back after", async () => {

@@ -1,4 +1,4 @@
-import type { Fact, ReferenceToken } from "../../model/index.js";
+import { detach, type Fact, type ReferenceToken } from "../../model/index.js";
 import { hasLegalForm, identifierProps } from "./convert.js";
 import {
   type CompiledEntity,
@@ -10,7 +10,6 @@ import {
   type RowMapper,
 } from "./mapper.js";
 import type { MappingSpec } from "./mapping.js";
-import { detach } from "./table.js";
 
 const COMPANY_IDENTIFIERS = new Set(["ogrnCode", "uscCode", "leiCode"]);
 

@@ -1,7 +1,6 @@
-import { propertyType } from "../../model/index.js";
+import { detach, propertyType } from "../../model/index.js";
 import { nameTokens, normalizedLegalFormClass } from "../../text/index.js";
 import { countryCode } from "./countries.js";
-import { detach } from "./table.js";
 import { parseAmount, parseDate, parseDateFormat } from "./values.js";
 
 /** String-typed FtM properties that hold amounts, read with national separators. */

@@ -28,7 +28,7 @@ const badCell = (errors: Papa.ParseError[]) => {
  * (strict), it keeps empty lines as records, so row numbers match what a spreadsheet shows,
  * and accepts stray quotes, as evidence tables are messy: a quoted cell with text after its
  * closing quote (`"ACME" Ltd`) is kept as written. Cells may be substrings of the text
- * handed in: whoever keeps one long-term copies it (`detach` in `table.ts`).
+ * handed in: whoever keeps one long-term copies it (`detach`, `src/model/strings.ts`).
  * @example
  * const scanner = new TableScanner(",", 1 << 20, problem);
  * scanner.write('a,"b ""c"""\n'); // [["a", 'b "c"']]

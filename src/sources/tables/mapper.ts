@@ -1,7 +1,12 @@
-import { type Fact, makeId, type ReferenceToken, SanctraceError } from "../../model/index.js";
+import {
+  detach,
+  type Fact,
+  makeId,
+  type ReferenceToken,
+  SanctraceError,
+} from "../../model/index.js";
 import { converterFor } from "./convert.js";
 import type { EntitySpec, MappingSpec, PropertySpec, QuerySpec } from "./mapping.js";
-import { detach } from "./table.js";
 
 /** Turns one table row into facts, pushed to `out` (a new array by default). */
 export type RowMapper = (cells: string[], locator: string, out?: Fact[]) => Fact[];

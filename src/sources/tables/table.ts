@@ -19,13 +19,3 @@ export interface TableOptions {
   delimiter?: string;
   onBytes?: (bytes: number) => void;
 }
-
-/**
- * A copy of a cell sharing no memory with the text it was cut from. CSV cells are substrings
- * of a whole chunk of the file, which a cell kept long-term (a cache key, a party's value)
- * would hold in memory; prefixing flattens into a fresh string the slice then points into.
- * @example detach(cells[2]!) // same text, the chunk free to be collected
- */
-export function detach(text: string): string {
-  return ` ${text}`.slice(1);
-}
