@@ -7,6 +7,7 @@ export {
 } from "./entity.js";
 export { isSanctraceError, SanctraceError } from "./errors.js";
 export { makeId, sha256, slugId } from "./ids.js";
+export { requireCommonJs } from "./cjs.js";
 export {
   captionProperties,
   commonSchema,

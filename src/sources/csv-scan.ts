@@ -1,4 +1,7 @@
-import Papa from "papaparse";
+import type PapaModule from "papaparse";
+import { requireCommonJs } from "../model/index.js";
+
+const Papa = requireCommonJs("papaparse") as typeof PapaModule;
 
 /** A CSV syntax problem: its stable code and the 0-based index of the record it is in. */
 export class CsvSyntaxError extends Error {
@@ -40,7 +43,7 @@ export class CsvScanner {
     const result = parseChunk(input, { delimiter: this.delimiter, newline: this.newline }, final);
     // An error in the held-back record may be an artefact of the cut: it is read again whole.
     const error = result.errors.find(
-      (each: Papa.ParseError) => final || (each.index ?? 0) < result.cursor,
+      (each: PapaModule.ParseError) => final || (each.index ?? 0) < result.cursor,
     );
     if (error) throw this.syntaxError(error);
     this.pending = final ? "" : input.slice(result.cursor);
@@ -49,7 +52,7 @@ export class CsvScanner {
     return records;
   }
 
-  private syntaxError(error: Papa.ParseError): CsvSyntaxError {
+  private syntaxError(error: PapaModule.ParseError): CsvSyntaxError {
     const record = this.records + (error.row ?? 0);
     return error.code === "MissingQuotes"
       ? new CsvSyntaxError("csv_unclosed_quote", record, "the input ends inside quotes")
@@ -62,11 +65,11 @@ export interface ParsedChunk {
   records: string[][];
   /** Where the held-back last record starts (the text's length when `final`). */
   cursor: number;
-  errors: Papa.ParseError[];
+  errors: PapaModule.ParseError[];
 }
 
 /** Each record as it is read, with its errors and where it ends; false stops the parse. */
-export type RecordStep = (result: Papa.ParseStepResult<string[]>) => boolean;
+export type RecordStep = (result: PapaModule.ParseStepResult<string[]>) => boolean;
 
 /**
  * Parse `input` with Papa Parse; unless `final`, its last (perhaps partial) record is held
@@ -80,9 +83,9 @@ export function parseChunk(
   step?: RecordStep,
 ): ParsedChunk {
   const stepConfig = step && {
-    step: (result: Papa.ParseStepResult<string[]>) => step(result) || parser.abort(),
+    step: (result: PapaModule.ParseStepResult<string[]>) => step(result) || parser.abort(),
   };
-  const parser: Papa.Parser = new Papa.Parser({ ...config, ...stepConfig });
+  const parser: PapaModule.Parser = new Papa.Parser({ ...config, ...stepConfig });
   const result = parser.parse(input, 0, !final);
   return { records: result.data, cursor: result.meta.cursor, errors: result.errors };
 }

@@ -1,8 +1,10 @@
 import { createReadStream } from "node:fs";
 import { TextDecoder } from "node:util";
-import { SaxesParser } from "saxes";
-import { SanctraceError } from "../model/index.js";
+import type * as Saxes from "saxes";
+import { requireCommonJs, SanctraceError } from "../model/index.js";
 import type { SourceInput } from "./types.js";
+
+const { SaxesParser } = requireCommonJs("saxes") as typeof Saxes;
 
 /** An element of a list record, kept in memory only while its record is read. */
 export interface XmlNode {
@@ -74,7 +76,7 @@ function createRecordParser(
   records: ReadonlySet<string>,
   mixedText: boolean,
   onRecord: (node: XmlNode) => void,
-): SaxesParser {
+): Saxes.SaxesParser {
   const parser = new SaxesParser({ fileName: file.name });
   const stack: OpenElement[] = [];
   parser.on("doctype", () => refuseDoctype(file, parser.line));

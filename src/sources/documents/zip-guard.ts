@@ -1,6 +1,9 @@
-import yauzl, { type Entry, type ZipFile } from "yauzl";
-import { SanctraceError } from "../../model/index.js";
+import type YauzlModule from "yauzl";
+import type { Entry, ZipFile } from "yauzl";
+import { requireCommonJs, SanctraceError } from "../../model/index.js";
 import type { DocumentLimits } from "./types.js";
+
+const yauzl = requireCommonJs("yauzl") as typeof YauzlModule;
 
 function openZip(bytes: Uint8Array, file: string): Promise<ZipFile> {
   return new Promise((resolve, reject) => {

@@ -1,5 +1,7 @@
-import yauzl from "yauzl";
-import { SanctraceError } from "../../model/index.js";
+import type YauzlModule from "yauzl";
+import { requireCommonJs, SanctraceError } from "../../model/index.js";
+
+const yauzl = requireCommonJs("yauzl") as typeof YauzlModule;
 
 /** Limits checked on the zip central directory before anything is inflated. */
 export interface ZipLimits {
@@ -29,7 +31,7 @@ function readDirectory(path: string): Promise<ZipEntrySummary[]> {
     yauzl.open(path, { lazyEntries: true, autoClose: true }, (error, zip) => {
       if (error || !zip) return reject(error ?? new Error("no zip"));
       const entries: ZipEntrySummary[] = [];
-      zip.on("entry", (entry: yauzl.Entry) => {
+      zip.on("entry", (entry: YauzlModule.Entry) => {
         entries.push({
           name: entry.fileName,
           compressed: entry.compressedSize,
