@@ -1,3 +1,4 @@
+export { requireCommonJs } from "./cjs.js";
 export {
   type BuilderContext,
   EntityBuilder,
@@ -7,7 +8,6 @@ export {
 } from "./entity.js";
 export { isSanctraceError, SanctraceError } from "./errors.js";
 export { makeId, sha256, slugId } from "./ids.js";
-export { requireCommonJs } from "./cjs.js";
 export {
   captionProperties,
   commonSchema,

@@ -58,6 +58,7 @@ describe("FactPacker", () => {
     // The reference to p2 is its number (0), the other values their lengths in `values`.
     expect([...packed.lengths]).toEqual([6, 10, referenceNumber(0), 4, 7]);
     expect(packed.values).toBe("Vector7700000001OFACKPi.033");
+    expect([...packed.escaped]).toEqual([]);
     expect(packed.referenceValues).toEqual(["p2"]);
   });
 
@@ -91,7 +92,12 @@ describe("FactPacker", () => {
   it("keeps a NUL inside values, and refuses one in an id or locator", () => {
     const packer = new FactPacker({ keys, firstId: 1 });
     const packed = packer.pack([fact("p1", "Company", ["name", "A\u0000B", "name", "C"], "row:2")]);
-    expect([packed.values, [...packed.lengths]]).toEqual(["A\u0000BC", [3, 1]]);
+    // Values stand as in JSON: the NUL escaped (and noted), no longer a NUL.
+    expect([packed.values, [...packed.lengths], [...packed.escaped]]).toEqual([
+      "A\\u0000BC",
+      [8, 1],
+      [0],
+    ]);
     expect(() =>
       packer.pack([fact("p2", "Company", ["name", "C"], "sheet:a\u0000 row:2")]),
     ).toThrow(expect.objectContaining({ code: "store_nul_character" }));

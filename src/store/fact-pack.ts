@@ -44,8 +44,13 @@ export interface PackedFacts {
    * it names (see `referenceValues`).
    */
   lengths: Int32Array;
-  /** The values that are not entity references, one after the other. */
+  /**
+   * The values that are not entity references, one after the other, each as it stands
+   * between the quotes of its JSON string (what props hold).
+   */
   values: string;
+  /** Ascending: the places (in `keys`) of the values that JSON escapes (few, if any). */
+  escaped: Int32Array;
   /**
    * The ids first referred to in this pack, numbered on from those of the packs before, or
    * from 0 when `restartReferences` (past `MAX_NUMBERED_VALUES`, to bound memory).
@@ -110,11 +115,13 @@ export function unpackColumn(column: string, count: number): string[] {
  * A pack in the making: plain arrays, made typed (and so cheap to post between threads) when
  * the pack is done.
  */
-interface PackDraft extends Omit<PackedFacts, "schemas" | "sizes" | "keys" | "lengths"> {
+interface PackDraft
+  extends Omit<PackedFacts, "schemas" | "sizes" | "keys" | "lengths" | "escaped"> {
   schemas: number[];
   sizes: number[];
   keys: number[];
   lengths: number[];
+  escaped: number[];
 }
 
 function sealDraft(draft: PackDraft): PackedFacts {
@@ -124,6 +131,7 @@ function sealDraft(draft: PackDraft): PackedFacts {
     sizes: new Int32Array(draft.sizes),
     keys: new Int32Array(draft.keys),
     lengths: new Int32Array(draft.lengths),
+    escaped: new Int32Array(draft.escaped),
   };
 }
 
@@ -158,15 +166,15 @@ export function modelProperties(): string[] {
 
 /**
  * Packs facts for the SQLite writer away from the database (in a worker thread): numbers them
- * from `firstId`, and lays their values out in columns with the store's property keys, each
- * entity id referred to numbered. One packer per load, its facts packed in the order they are
- * written. Cheap on purpose: the thread that writes has time to spare while this one reads
- * and maps the rows, so the props JSON is written there (`FactWriter`).
+ * from `firstId`, and lays their values out in columns, as they stand in JSON, with the
+ * store's property keys, each entity id referred to numbered. One packer per load, its facts
+ * packed in the order they are written. The props JSON is put together by the thread that
+ * writes (`FactWriter`): the two threads share the work of a large table about evenly.
  * @example new FactPacker(await store.factPacking()).pack(facts).values // "Kupol LLC"
  */
 export class FactPacker {
   /** Per schema: its properties, with their keys and the side table their values also go to. */
-  private readonly schemata = new Map<string, PropertyOrder<PackedProperty>>();
+  private readonly schemata = new Map<string, SchemaShape>();
   private nextId: number;
   /** The number of each id referred to so far (see `PackedFacts.referenceValues`). */
   private referenceNumbers = new Map<string, number>();
@@ -214,19 +222,23 @@ export class FactPacker {
   /** The fact's values that are not references, one after the other; notes keys and lengths. */
   private packValues(fact: Fact, packed: PackDraft): string {
     const { values } = fact;
-    const properties = this.propertiesOf(fact.schema);
+    const shape = this.shapeOf(fact.schema);
     const tokens = fact.references;
     let nextToken = 0;
     let text = "";
     for (let at = 0; at < values.length; at += 2) {
       const value = values[at + 1]!;
-      const property = properties.at(at / 2, values[at]!);
-      packed.keys.push(property.key);
+      const place = at / 2;
+      const property = shape.properties.at(place, values[at]!);
       if (property.side !== "references") {
-        packed.lengths.push(value.length);
-        text += value;
+        const inner = innerAt(shape, place, value);
+        if (inner !== value) packed.escaped.push(packed.keys.length);
+        packed.keys.push(property.key);
+        packed.lengths.push(inner.length);
+        text += inner;
         continue;
       }
+      packed.keys.push(property.key);
       const token = tokens?.[nextToken];
       let number: number;
       if (token?.id === value) {
@@ -275,6 +287,7 @@ export class FactPacker {
       keys: [],
       lengths: [],
       values: "",
+      escaped: [],
       referenceValues: [],
       restartReferences: false,
     };
@@ -293,18 +306,19 @@ export class FactPacker {
     }
   }
 
-  private propertiesOf(schema: string): PropertyOrder<PackedProperty> {
-    let properties = this.schemata.get(schema);
-    if (!properties) {
-      properties = new PropertyOrder((name) => ({
+  private shapeOf(schema: string): SchemaShape {
+    let shape = this.schemata.get(schema);
+    if (!shape) {
+      const properties = new PropertyOrder<PackedProperty>((name) => ({
         name,
         // Refuses a property the schema lacks, as the writer does; every one has a key.
         side: postingSide(schema, name),
         key: this.packing.keys[name]!,
       }));
-      this.schemata.set(schema, properties);
+      shape = { properties, lastValues: [], lastInner: [] };
+      this.schemata.set(schema, shape);
     }
-    return properties;
+    return shape;
   }
 }
 
@@ -312,4 +326,34 @@ interface PackedProperty {
   name: string;
   key: number;
   side: PostingSide;
+}
+
+/**
+ * A schema's properties, and the order the last fact of it listed them in; per place, the last
+ * value and its JSON form (columns repeat values row after row: a country, a currency).
+ */
+interface SchemaShape {
+  properties: PropertyOrder<PackedProperty>;
+  lastValues: string[];
+  lastInner: string[];
+}
+
+/** A value as it stands in JSON (`jsonInner`), the last one at its place remembered. */
+function innerAt(shape: SchemaShape, place: number, value: string): string {
+  if (shape.lastValues[place] === value) return shape.lastInner[place]!;
+  const inner = jsonInner(value);
+  shape.lastValues[place] = value;
+  shape.lastInner[place] = inner;
+  return inner;
+}
+
+/** Characters JSON.stringify escapes in a string: quote, backslash, controls, surrogates. */
+const JSON_ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/**
+ * A string as it stands between the quotes of its JSON; most need no escape.
+ * @example jsonInner('ООО "Ромашка"') // 'ООО \\"Ромашка\\"'
+ */
+export function jsonInner(value: string): string {
+  return JSON_ESCAPED.test(value) ? JSON.stringify(value).slice(1, -1) : value;
 }

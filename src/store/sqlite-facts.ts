@@ -10,6 +10,7 @@ import {
 import {
   type FactPacking,
   isPackedBatch,
+  jsonInner,
   modelProperties,
   type PackedBatch,
   type PackedFacts,
@@ -37,17 +38,11 @@ interface OpenFact {
   known: SchemaInfo;
 }
 
-/**
- * A schema's atom key and its properties, in the order its last fact stated them; per place
- * in a packed fact, the last value written there and its JSON form (columns repeat values row
- * after row: a country, a currency).
- */
+/** A schema's atom key and its properties, in the order its last fact stated them. */
 interface SchemaInfo {
   name: string;
   key: number;
   properties: PropertyOrder<PropertyInfo>;
-  lastValues: string[];
-  lastInner: string[];
 }
 
 /** A property's atom key, whether its values go to a side table, and its JSON in props. */
@@ -62,22 +57,8 @@ interface PropertyInfo {
   next: string;
 }
 
-/** Characters JSON.stringify escapes in a string: quote, backslash, controls, surrogates. */
-const JSON_ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
-
-/** A string as it stands between the quotes of its JSON; most need no escape. */
-function jsonInner(value: string): string {
-  return JSON_ESCAPED.test(value) ? JSON.stringify(value).slice(1, -1) : value;
-}
-
-/** A value as it stands in JSON (`jsonInner`), the last one at its place remembered. */
-function innerAt(schema: SchemaInfo, place: number, value: string): string {
-  if (schema.lastValues[place] === value) return schema.lastInner[place]!;
-  const inner = jsonInner(value);
-  schema.lastValues[place] = value;
-  schema.lastInner[place] = inner;
-  return inner;
-}
+/** A value from its JSON form (`jsonInner`). */
+const fromJson = (inner: string): string => JSON.parse(`"${inner}"`) as string;
 
 /**
  * Writes the statements of one dataset load as fact rows, with the entity references and
@@ -152,7 +133,7 @@ export class FactWriter {
       );
     }
     const { facts, datasetKey, propertyNames, references, identifiers, counts } = this;
-    const { schemas, sizes, keys, lengths, values } = packed;
+    const { schemas, sizes, keys, lengths, values, escaped } = packed;
     const count = schemas.length;
     const source = count ? this.atoms.keyOf(packed.source) : 0;
     const schemata = packed.schemata.map((schema) => this.schemaInfo(schema));
@@ -162,6 +143,7 @@ export class FactWriter {
     this.nameReferences(packed.referenceValues, packed.restartReferences);
     let at = 0;
     let offset = 0;
+    let nextEscaped = 0;
     for (let index = 0; index < count; index++) {
       const id = this.nextId++;
       const schema = schemata[schemas[index]!]!;
@@ -171,21 +153,25 @@ export class FactWriter {
       for (let place = 0; at < end; at++, place++) {
         const property = schema.properties.at(place, propertyNames[keys[at]!]!);
         const length = lengths[at]!;
-        let value: string;
         let inner: string;
         if (length < 0) {
           const number = referenceNumber(length);
           references.addNumbered(id, number);
-          value = this.referenceIds[number]!;
           inner = this.referenceInner[number]!;
+          if (property.target)
+            this.observe(entityIds[index]!, schema, property, this.referenceIds[number]!);
         } else {
-          value = values.slice(offset, offset + length);
+          inner = values.slice(offset, offset + length);
           offset += length;
-          inner = innerAt(schema, place, value);
-          // Held until its posting row is written: a copy, not the pack's column.
-          if (property.side === "identifiers") identifiers.add(id, detach(value), property.key);
+          const isEscaped = escaped[nextEscaped] === at;
+          if (isEscaped) nextEscaped++;
+          if (property.side === "identifiers" || property.target) {
+            const value = isEscaped ? fromJson(inner) : inner;
+            // Held until its posting row is written: a copy, not the pack's column.
+            if (property.side === "identifiers") identifiers.add(id, detach(value), property.key);
+            if (property.target) this.observe(entityIds[index]!, schema, property, value);
+          }
         }
-        if (property.target) counts.observe(entityIds[index]!, schema.name, property.name, value);
         props += (place ? property.next : property.first) + inner;
       }
       facts.push(id);
@@ -197,6 +183,11 @@ export class FactWriter {
       facts.push(props ? `${props}"]` : "[]");
     }
     this.indexes.written(this.nextId - this.firstId);
+  }
+
+  /** A value that may name a sanction target (`targetOf`). */
+  private observe(entityId: string, schema: SchemaInfo, property: PropertyInfo, value: string) {
+    this.counts.observe(entityId, schema.name, property.name, value);
   }
 
   /** The ids a packer numbered in this pack: named for the side table and in JSON for props. */
@@ -303,7 +294,7 @@ export class FactWriter {
         return { name, key, side, target, first: `[${key},"`, next: `",${key},"` };
       });
       const key = this.atoms.keyOf(schema);
-      known = { name: schema, key, properties, lastValues: [], lastInner: [] };
+      known = { name: schema, key, properties };
       this.schemata.set(schema, known);
     }
     return known;
