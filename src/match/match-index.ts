@@ -253,6 +253,8 @@ export class InMemoryMatchIndex implements MatchIndex, NameRows {
     const threshold = options.threshold ?? DEFAULT_THRESHOLD;
     const limit = options.limit ?? DEFAULT_LIMIT;
     const explain = options.explain ?? true;
+    // Nothing to find (a fresh workspace): the query is not prepared.
+    if (!this.size) return [];
     const prepared = prepareRecord(query);
     const schema = options.schema ?? query.schema;
     const ordered = [...this.candidates(prepared, threshold)].sort(

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
-import { parse as parseYaml } from "yaml";
-import { getProperty, getSchema, SanctraceError } from "../../model/index.js";
+import type * as Yaml from "yaml";
+import { getProperty, getSchema, requireCommonJs, SanctraceError } from "../../model/index.js";
 
 /** How one property gets its values (FtM mapping format). */
 export interface PropertySpec {
@@ -139,9 +139,12 @@ function readQuery(raw: unknown, where: string): QuerySpec {
  * @example readMapping(yamlText, "customs.yml").queries[0].entities.sender.schema // "Company"
  */
 export function readMapping(text: string, origin: string): MappingSpec {
+  // Required when a mapping is read: the built-ins need no YAML, and an ingest loads its
+  // modules in two threads.
+  const yaml = requireCommonJs("yaml") as typeof Yaml;
   let document: unknown;
   try {
-    document = parseYaml(text);
+    document = yaml.parse(text);
   } catch (error) {
     throw new SanctraceError(
       "mapping_invalid",
