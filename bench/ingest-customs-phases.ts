@@ -86,7 +86,7 @@ async function pack(path: string, dir: string, time: () => void): Promise<number
     if (!facts.length) return;
     const packed = packer.pack(facts);
     serialize(packed);
-    count += packed.keys.length;
+    count += packed.statements;
     facts = [];
   };
   for await (const batch of format.read(files, { dataset: "customs" })) {

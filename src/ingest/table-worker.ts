@@ -6,7 +6,7 @@
 import { parentPort } from "node:worker_threads";
 import { type Fact, isFactBatch, isSanctraceError, statementFacts } from "../model/index.js";
 import { createTableFormat, type FileProbe, toSourceInputs } from "../sources/index.js";
-import { FactPacker, type FactPacking, type PackedFacts } from "../store/index.js";
+import { FactPacker, type FactPacking, type PackedFacts, type PackForm } from "../store/index.js";
 import { PartyCollector } from "./parties.js";
 import type { TableWorkerData, TableWorkerMessage, TableWorkerRequest } from "./table-thread.js";
 
@@ -66,9 +66,19 @@ async function post(message: TableWorkerMessage, chars: number): Promise<void> {
   }
 }
 
+/**
+ * Who writes the next pack's props JSON: this thread when the writer has fallen behind (half
+ * of `IN_FLIGHT` waiting), else the writer. The two threads share the work of a table by how
+ * busy each is: resolving parties against lists keeps the writer busy, a fresh workspace not.
+ */
+function packForm(): PackForm {
+  return inFlight >= IN_FLIGHT / 2 ? "json" : "columns";
+}
+
 /** Characters of a packed batch's columns. */
 function packedChars({ packed }: { packed: PackedFacts }): number {
-  return packed.values.length + packed.entityIds.length + packed.locators.length;
+  const text = packed.form === "json" ? packed.props : packed.values;
+  return text.length + packed.entityIds.length + packed.locators.length;
 }
 
 /** Characters of the values of facts. */
@@ -93,7 +103,7 @@ async function run(data: TableWorkerData): Promise<void> {
   const send = async () => {
     packer ??= new FactPacker(await packing);
     for (let at = 0; at < facts.length; at += PACK_FACTS) {
-      const batch = { packed: packer.pack(facts.slice(at, at + PACK_FACTS)) };
+      const batch = { packed: packer.pack(facts.slice(at, at + PACK_FACTS), packForm()) };
       await post(
         { type: "batch", batch, parties: parties?.takeChanged() ?? [] },
         packedChars(batch),

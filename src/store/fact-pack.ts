@@ -7,6 +7,7 @@ import {
 } from "../model/index.js";
 import { MAX_NUMBERED_VALUES } from "./posting-lists.js";
 import { PropertyOrder } from "./property-order.js";
+import { mayName, targetOf } from "./targets.js";
 
 /** What a packer needs from the store, taken in the middle of a load (`Store.factPacking`). */
 export interface FactPacking {
@@ -19,11 +20,13 @@ export interface FactPacking {
 /**
  * Facts packed for the SQLite writer, one column per field: what a worker thread prepares so
  * that it posts few, flat things (a column of strings is one string) and the thread holding
- * the database does the rest: it writes each fact's props JSON from the columns, and its
- * references and identifiers to the side tables. Property keys are those `Store.factPacking`
- * gave; entity ids referred to are numbered, so the writer hashes no string for them.
+ * the database only inserts, or also writes the props JSON (`PackedColumns`), whichever thread
+ * has the time. Property keys are those `Store.factPacking` gave; entity ids referred to are
+ * numbered, so the writer hashes no string for them.
  */
-export interface PackedFacts {
+export type PackedFacts = PackedJson | PackedColumns;
+
+interface PackedBase {
   dataset: string;
   /** Id of the first fact; the others follow in order. */
   firstId: number;
@@ -35,7 +38,35 @@ export interface PackedFacts {
   schemata: string[];
   /** The facts' locators, joined by NUL. */
   locators: string;
-  /** Per fact: how many values it states (its statements). */
+  /** The values the facts state. */
+  statements: number;
+  /**
+   * The ids first referred to in this pack, numbered on from those of the packs before, or
+   * from 0 when `restartReferences` (past `MAX_NUMBERED_VALUES`, to bound memory).
+   */
+  referenceValues: string[];
+  restartReferences: boolean;
+}
+
+/** Facts with their props JSON written, and what of their values goes to the side tables. */
+export interface PackedJson extends PackedBase {
+  form: "json";
+  /** The facts' JSON `[prop key, value, …]` (the `facts.props` column), joined by NUL. */
+  props: string;
+  /** Per entity reference: the fact's index in the pack, the number of the id referred to. */
+  references: Int32Array;
+  /** Per identifier: the fact's index in the pack and the prop key; its value in `identifierValues`. */
+  identifiers: Int32Array;
+  /** The identifiers' values, as a JSON array. */
+  identifierValues: string;
+  /** Sanction targets the facts name (see `LoadCounts`). */
+  targets: string[];
+}
+
+/** Facts with their values in columns: the writer writes the props JSON. */
+export interface PackedColumns extends PackedBase {
+  form: "columns";
+  /** Per fact: how many values it states. */
   sizes: Int32Array;
   /** Per value, in the facts' order: its property's key. */
   keys: Int32Array;
@@ -51,15 +82,12 @@ export interface PackedFacts {
   values: string;
   /** Ascending: the places (in `keys`) of the values that JSON escapes (few, if any). */
   escaped: Int32Array;
-  /**
-   * The ids first referred to in this pack, numbered on from those of the packs before, or
-   * from 0 when `restartReferences` (past `MAX_NUMBERED_VALUES`, to bound memory).
-   */
-  referenceValues: string[];
-  restartReferences: boolean;
 }
 
-/** The number of the id a reference value names (`PackedFacts.lengths`). */
+/** Which thread writes the props JSON: the packer's (`json`) or the writer's (`columns`). */
+export type PackForm = PackedFacts["form"];
+
+/** The number of the id a reference value names (`PackedColumns.lengths`). */
 export const referenceNumber = (length: number): number => -1 - length;
 
 /** The side table a property's values also go to: entity references, identifiers, or none. */
@@ -112,25 +140,55 @@ export function unpackColumn(column: string, count: number): string[] {
 }
 
 /**
- * A pack in the making: plain arrays, made typed (and so cheap to post between threads) when
- * the pack is done.
+ * A pack in the making, of either form: plain arrays, made typed (and so cheap to post between
+ * threads) when the pack is done.
  */
-interface PackDraft
-  extends Omit<PackedFacts, "schemas" | "sizes" | "keys" | "lengths" | "escaped"> {
+interface PackDraft extends Omit<PackedBase, "schemas"> {
   schemas: number[];
+  /** The form's own columns, as they fill. */
+  props: string;
+  references: number[];
+  identifiers: number[];
+  identifierValues: string[];
+  targets: string[];
   sizes: number[];
   keys: number[];
   lengths: number[];
+  values: string;
   escaped: number[];
 }
 
-function sealDraft(draft: PackDraft): PackedFacts {
-  return {
-    ...draft,
+function sealDraft(draft: PackDraft, form: PackForm): PackedFacts {
+  const base: PackedBase = {
+    dataset: draft.dataset,
+    firstId: draft.firstId,
+    source: draft.source,
+    entityIds: draft.entityIds,
     schemas: new Uint16Array(draft.schemas),
+    schemata: draft.schemata,
+    locators: draft.locators,
+    statements: draft.statements,
+    referenceValues: draft.referenceValues,
+    restartReferences: draft.restartReferences,
+  };
+  if (form === "json") {
+    return {
+      ...base,
+      form,
+      props: draft.props,
+      references: new Int32Array(draft.references),
+      identifiers: new Int32Array(draft.identifiers),
+      identifierValues: JSON.stringify(draft.identifierValues),
+      targets: draft.targets,
+    };
+  }
+  return {
+    ...base,
+    form,
     sizes: new Int32Array(draft.sizes),
     keys: new Int32Array(draft.keys),
     lengths: new Int32Array(draft.lengths),
+    values: draft.values,
     escaped: new Int32Array(draft.escaped),
   };
 }
@@ -166,11 +224,11 @@ export function modelProperties(): string[] {
 
 /**
  * Packs facts for the SQLite writer away from the database (in a worker thread): numbers them
- * from `firstId`, and lays their values out in columns, as they stand in JSON, with the
- * store's property keys, each entity id referred to numbered. One packer per load, its facts
- * packed in the order they are written. The props JSON is put together by the thread that
- * writes (`FactWriter`): the two threads share the work of a large table about evenly.
- * @example new FactPacker(await store.factPacking()).pack(facts).values // "Kupol LLC"
+ * from `firstId`, and writes either their props JSON (`json`) or their values in columns, as
+ * they stand in JSON, for the writer to put together (`columns`), with the store's property
+ * keys and each entity id referred to numbered. One packer per load, its facts packed in the
+ * order they are written; a load may mix the forms, pack by pack.
+ * @example new FactPacker(await store.factPacking()).pack(facts, "json").props // '[12,"Kupol LLC"]'
  */
 export class FactPacker {
   /** Per schema: its properties, with their keys and the side table their values also go to. */
@@ -183,6 +241,8 @@ export class FactPacker {
    * carries from another packer or an earlier round is stale.
    */
   private round = newRound();
+  /** The JSON form of the ids numbered that need escapes in JSON (few, if any). */
+  private readonly escapedReferences = new Map<string, string>();
 
   /** `maxNumbered`: ids numbered before the numbering restarts (see `PackedFacts.referenceValues`). */
   constructor(
@@ -192,36 +252,74 @@ export class FactPacker {
     this.nextId = packing.firstId;
   }
 
-  pack(facts: readonly Fact[]): PackedFacts {
+  pack(facts: readonly Fact[], form: PackForm = "columns"): PackedFacts {
     const packed = this.empty(facts[0]?.dataset ?? "", facts[0]?.source ?? "");
     // Numbering restarts only at the start of a pack: a pack's numbers are all of one round.
     if (this.referenceNumbers.size >= this.maxNumbered) {
       this.referenceNumbers.clear();
+      this.escapedReferences.clear();
       this.round = newRound();
       packed.restartReferences = true;
     }
     const entityIds: string[] = [];
     const locators: string[] = [];
     // Built by concatenation, flattened once when posted.
-    let values = "";
-    for (const fact of facts) {
+    let text = "";
+    for (let index = 0; index < facts.length; index++) {
+      const fact = facts[index]!;
       this.checkUniform(fact, packed);
       entityIds.push(fact.entityId);
       packed.schemas.push(this.schemaIndex(packed, fact.schema));
       locators.push(fact.locator);
-      packed.sizes.push(fact.values.length / 2);
-      values += this.packValues(fact, packed);
+      packed.statements += fact.values.length / 2;
+      if (form === "columns") text += this.columnValues(fact, packed);
+      else text += (index ? COLUMN_SEPARATOR : "") + this.jsonValues(fact, index, packed);
     }
     this.nextId += facts.length;
     packed.entityIds = entityIds.join(COLUMN_SEPARATOR);
     packed.locators = locators.join(COLUMN_SEPARATOR);
-    packed.values = values;
-    return sealDraft(packed);
+    if (form === "columns") packed.values = text;
+    else packed.props = text;
+    return sealDraft(packed, form);
+  }
+
+  /** The fact's props JSON, `[key,"value",…]` as JSON.stringify writes it; notes its side values. */
+  private jsonValues(fact: Fact, index: number, packed: PackDraft): string {
+    const { values } = fact;
+    if (!values.length) return "[]";
+    const shape = this.shapeOf(fact.schema);
+    const tokens = fact.references;
+    let nextToken = 0;
+    let props = "";
+    for (let at = 0; at < values.length; at += 2) {
+      const value = values[at + 1]!;
+      const place = at / 2;
+      const property = shape.properties.at(place, values[at]!);
+      let inner: string;
+      if (property.side === "references") {
+        const token = tokens?.[nextToken];
+        const own = token?.id === value ? token : undefined;
+        if (own) nextToken++;
+        packed.references.push(index, this.numberOf(value, own, packed));
+        inner = (this.escapedReferences.size && this.escapedReferences.get(value)) || value;
+      } else inner = innerAt(shape, place, value);
+      props += (at ? property.next : property.first) + inner;
+      if (property.side === "identifiers") {
+        packed.identifiers.push(index, property.key);
+        packed.identifierValues.push(value);
+      }
+      if (property.target) {
+        const target = targetOf(fact.entityId, fact.schema, property.name, value);
+        if (target !== undefined) packed.targets.push(target);
+      }
+    }
+    return `${props}"]`;
   }
 
   /** The fact's values that are not references, one after the other; notes keys and lengths. */
-  private packValues(fact: Fact, packed: PackDraft): string {
+  private columnValues(fact: Fact, packed: PackDraft): string {
     const { values } = fact;
+    packed.sizes.push(values.length / 2);
     const shape = this.shapeOf(fact.schema);
     const tokens = fact.references;
     let nextToken = 0;
@@ -230,38 +328,43 @@ export class FactPacker {
       const value = values[at + 1]!;
       const place = at / 2;
       const property = shape.properties.at(place, values[at]!);
-      if (property.side !== "references") {
-        const inner = innerAt(shape, place, value);
-        if (inner !== value) packed.escaped.push(packed.keys.length);
+      if (property.side === "references") {
+        const token = tokens?.[nextToken];
+        const own = token?.id === value ? token : undefined;
+        if (own) nextToken++;
         packed.keys.push(property.key);
-        packed.lengths.push(inner.length);
-        text += inner;
+        packed.lengths.push(referenceNumber(this.numberOf(value, own, packed)));
         continue;
       }
+      const inner = innerAt(shape, place, value);
+      if (inner !== value) packed.escaped.push(packed.keys.length);
       packed.keys.push(property.key);
-      const token = tokens?.[nextToken];
-      let number: number;
-      if (token?.id === value) {
-        nextToken++;
-        number = token.round === this.round ? token.number : this.numberToken(token, packed);
-      } else number = this.referenceNumber(value, packed);
-      packed.lengths.push(referenceNumber(number));
+      packed.lengths.push(inner.length);
+      text += inner;
     }
     return text;
   }
 
-  /** The number of the id a token stands for, noted on the token for the facts after. */
-  private numberToken(token: ReferenceToken, packed: PackDraft): number {
-    token.number = this.referenceNumber(token.id!, packed);
+  /**
+   * The number of the id a reference value names: the one its token carries when it has one
+   * (a column mapped into a reference has none) of this round.
+   */
+  private numberOf(value: string, token: ReferenceToken | undefined, packed: PackDraft): number {
+    if (!token) return this.referenceNumber(value, packed);
+    if (token.round === this.round) return token.number;
+    // Noted on the token for the facts after.
+    token.number = this.referenceNumber(value, packed);
     token.round = this.round;
     return token.number;
   }
 
-  /** The number of an id referred to. */
+  /** The number of an id referred to; an id is checked for JSON escapes when it is numbered. */
   private referenceNumber(value: string, packed: PackDraft): number {
     const numbers = this.referenceNumbers;
     const known = numbers.get(value);
     if (known !== undefined) return known;
+    const inner = jsonInner(value);
+    if (inner !== value) this.escapedReferences.set(value, inner);
     numbers.set(value, numbers.size);
     packed.referenceValues.push(value);
     return numbers.size - 1;
@@ -283,13 +386,19 @@ export class FactPacker {
       schemas: [],
       schemata: [],
       locators: "",
+      statements: 0,
+      referenceValues: [],
+      restartReferences: false,
+      props: "",
+      references: [],
+      identifiers: [],
+      identifierValues: [],
+      targets: [],
       sizes: [],
       keys: [],
       lengths: [],
       values: "",
       escaped: [],
-      referenceValues: [],
-      restartReferences: false,
     };
   }
 
@@ -314,6 +423,9 @@ export class FactPacker {
         // Refuses a property the schema lacks, as the writer does; every one has a key.
         side: postingSide(schema, name),
         key: this.packing.keys[name]!,
+        target: mayName(schema, name),
+        first: `[${this.packing.keys[name]},"`,
+        next: `",${this.packing.keys[name]},"`,
       }));
       shape = { properties, lastValues: [], lastInner: [] };
       this.schemata.set(schema, shape);
@@ -326,6 +438,11 @@ interface PackedProperty {
   name: string;
   key: number;
   side: PostingSide;
+  /** Whether its values may name a sanction target (`targetOf`). */
+  target: boolean;
+  /** What comes before its value in props JSON, first in a fact or after another value. */
+  first: string;
+  next: string;
 }
 
 /**

@@ -11,6 +11,7 @@ export {
   modelProperties,
   type PackedBatch,
   type PackedFacts,
+  type PackForm,
 } from "./fact-pack.js";
 export { defaultWorkspace, openStore } from "./open.js";
 export { SqliteStore } from "./sqlite.js";

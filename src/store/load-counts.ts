@@ -57,6 +57,11 @@ export class LoadCounts {
     }
   }
 
+  /** Targets a packer found (`targetOf`). */
+  addTargets(targets: readonly string[]): void {
+    for (const target of targets) this.targetIds.add(target);
+  }
+
   /** A statement that may name a sanction target (`targetOf`). */
   observe(entityId: string, schema: string, prop: string, value: string): void {
     const target = targetOf(entityId, schema, prop, value);

@@ -13,7 +13,9 @@ import {
   jsonInner,
   modelProperties,
   type PackedBatch,
+  type PackedColumns,
   type PackedFacts,
+  type PackedJson,
   type PostingSide,
   postingSide,
   referenceNumber,
@@ -26,6 +28,16 @@ import { BulkInsert } from "./sqlite-bulk.js";
 import { FactIndexes } from "./sqlite-fact-indexes.js";
 import { Postings } from "./sqlite-postings.js";
 import { mayName } from "./targets.js";
+
+/** What the writer resolved of a pack before writing its facts. */
+interface PackedRows {
+  /** The source file's atom key. */
+  source: number;
+  /** Per place in the pack's `schemata`. */
+  schemata: SchemaInfo[];
+  entityIds: string[];
+  locators: string[];
+}
 
 interface OpenFact {
   id: number;
@@ -120,8 +132,8 @@ export class FactWriter {
   }
 
   /**
-   * Write facts a `FactPacker` packed (in a worker thread): their props JSON from the columns,
-   * their references and identifiers to the side tables.
+   * Write facts a `FactPacker` packed (in a worker thread): their props JSON as packed, or
+   * written here from their columns; their references and identifiers to the side tables.
    */
   addPacked(packed: PackedFacts): void {
     this.close();
@@ -132,21 +144,48 @@ export class FactWriter {
         packed.dataset,
       );
     }
-    const { facts, datasetKey, propertyNames, references, identifiers, counts } = this;
-    const { schemas, sizes, keys, lengths, values, escaped } = packed;
-    const count = schemas.length;
-    const source = count ? this.atoms.keyOf(packed.source) : 0;
-    const schemata = packed.schemata.map((schema) => this.schemaInfo(schema));
-    const entityIds = unpackColumn(packed.entityIds, count);
-    const locators = unpackColumn(packed.locators, count);
-    counts.addPacked(packed.dataset, entityIds, keys.length);
+    const count = packed.schemas.length;
+    const rows: PackedRows = {
+      source: count ? this.atoms.keyOf(packed.source) : 0,
+      schemata: packed.schemata.map((schema) => this.schemaInfo(schema)),
+      entityIds: unpackColumn(packed.entityIds, count),
+      locators: unpackColumn(packed.locators, count),
+    };
+    this.counts.addPacked(packed.dataset, rows.entityIds, packed.statements);
     this.nameReferences(packed.referenceValues, packed.restartReferences);
+    if (packed.form === "json") this.addJson(packed, rows);
+    else this.addColumns(packed, rows);
+    this.indexes.written(this.nextId - this.firstId);
+  }
+
+  /** Facts packed with their props JSON: inserted as they are, their side values posted. */
+  private addJson(packed: PackedJson, rows: PackedRows): void {
+    const first = this.nextId;
+    const props = unpackColumn(packed.props, packed.schemas.length);
+    for (let index = 0; index < props.length; index++) {
+      this.pushFact(packed, rows, index, props[index]!);
+    }
+    const { references, identifiers } = packed;
+    for (let at = 0; at < references.length; at += 2) {
+      this.references.addNumbered(first + references[at]!, references[at + 1]!);
+    }
+    const values = JSON.parse(packed.identifierValues) as string[];
+    for (let at = 0; at < identifiers.length; at += 2) {
+      this.identifiers.add(first + identifiers[at]!, values[at / 2]!, identifiers[at + 1]!);
+    }
+    this.counts.addTargets(packed.targets);
+  }
+
+  /** Facts packed in columns: their props JSON written here, their side values posted. */
+  private addColumns(packed: PackedColumns, rows: PackedRows): void {
+    const { propertyNames, references, identifiers } = this;
+    const { schemas, sizes, keys, lengths, values, escaped } = packed;
     let at = 0;
     let offset = 0;
     let nextEscaped = 0;
-    for (let index = 0; index < count; index++) {
-      const id = this.nextId++;
-      const schema = schemata[schemas[index]!]!;
+    for (let index = 0; index < schemas.length; index++) {
+      const id = this.nextId;
+      const schema = rows.schemata[schemas[index]!]!;
       const end = at + sizes[index]!;
       // Built by concatenation; SQLite gets it flat when it is bound.
       let props = "";
@@ -158,8 +197,9 @@ export class FactWriter {
           const number = referenceNumber(length);
           references.addNumbered(id, number);
           inner = this.referenceInner[number]!;
-          if (property.target)
-            this.observe(entityIds[index]!, schema, property, this.referenceIds[number]!);
+          if (property.target) {
+            this.observe(rows.entityIds[index]!, schema, property, this.referenceIds[number]!);
+          }
         } else {
           inner = values.slice(offset, offset + length);
           offset += length;
@@ -169,20 +209,25 @@ export class FactWriter {
             const value = isEscaped ? fromJson(inner) : inner;
             // Held until its posting row is written: a copy, not the pack's column.
             if (property.side === "identifiers") identifiers.add(id, detach(value), property.key);
-            if (property.target) this.observe(entityIds[index]!, schema, property, value);
+            if (property.target) this.observe(rows.entityIds[index]!, schema, property, value);
           }
         }
         props += (place ? property.next : property.first) + inner;
       }
-      facts.push(id);
-      facts.push(entityIds[index]);
-      facts.push(schema.key);
-      facts.push(datasetKey);
-      facts.push(source);
-      facts.push(locators[index]);
-      facts.push(props ? `${props}"]` : "[]");
+      this.pushFact(packed, rows, index, props ? `${props}"]` : "[]");
     }
-    this.indexes.written(this.nextId - this.firstId);
+  }
+
+  /** Insert the pack's fact `index`, the next of the load. */
+  private pushFact(packed: PackedFacts, rows: PackedRows, index: number, props: string): void {
+    const { facts } = this;
+    facts.push(this.nextId++);
+    facts.push(rows.entityIds[index]);
+    facts.push(rows.schemata[packed.schemas[index]!]!.key);
+    facts.push(this.datasetKey);
+    facts.push(rows.source);
+    facts.push(rows.locators[index]);
+    facts.push(props);
   }
 
   /** A value that may name a sanction target (`targetOf`). */

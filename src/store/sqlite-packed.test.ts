@@ -4,7 +4,7 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it, vi } from "vitest";
 import type { Fact } from "../model/index.js";
-import { FactPacker, type PackedBatch } from "./fact-pack.js";
+import { FactPacker, type PackedBatch, type PackForm } from "./fact-pack.js";
 import { SqliteStore } from "./sqlite.js";
 import { BULK_BYTES } from "./sqlite-journal.js";
 import type { DatasetLoad } from "./store.js";
@@ -46,17 +46,23 @@ function payment(row: number): Fact {
 
 const facts = Array.from({ length: 40 }, (_, row) => payment(row));
 
-/** `all` packed `size` at a time, as the table thread packs them. */
+/** `all` packed `size` at a time, as the table thread packs them, in the forms given in turn. */
 async function* packs(
   store: SqliteStore,
   maxNumbered: number,
   all = facts,
   size = 4,
+  forms: PackForm[] = ["columns"],
 ): AsyncIterable<PackedBatch> {
   const packer = new FactPacker(await store.factPacking(), maxNumbered);
-  for (let at = 0; at < all.length; at += size)
-    yield { packed: packer.pack(all.slice(at, at + size)) };
+  for (let at = 0; at < all.length; at += size) {
+    const form = forms[(at / size) % forms.length]!;
+    yield { packed: packer.pack(all.slice(at, at + size), form) };
+  }
 }
+
+/** Packs of each form alone, and the two forms in turn. */
+const FORMS: PackForm[][] = [["columns"], ["json"], ["json", "columns"]];
 
 async function* plain(all = facts): AsyncIterable<{ facts: Fact[] }> {
   yield { facts: all };
@@ -101,9 +107,15 @@ describe("packed facts in a SQLite workspace", () => {
   it("stores the references a packer numbered, across restarts of its numbering", async () => {
     const expected = new SqliteStore(":memory:");
     await expected.replaceDataset(load(), plain());
-    for (const maxNumbered of [2, 1000]) {
+    for (const [maxNumbered, forms] of FORMS.flatMap(
+      (f) =>
+        [
+          [2, f],
+          [1000, f],
+        ] as const,
+    )) {
       const store = new SqliteStore(":memory:");
-      await store.replaceDataset(load(), packs(store, maxNumbered));
+      await store.replaceDataset(load(), packs(store, maxNumbered, facts, 4, forms));
       expect(await referencesOf(store, referred)).toEqual(await referencesOf(expected, referred));
       expect(await store.getStatements("pay-17")).toEqual(await expected.getStatements("pay-17"));
       await store.close();
@@ -111,62 +123,74 @@ describe("packed facts in a SQLite workspace", () => {
     expect((await referencesOf(expected, ["bank-4"]))[0]).toHaveLength(8);
   });
 
-  it("writes props JSON as JSON.stringify does: escapes, values recurring at their place, ids referred to again", async () => {
-    const odd = ['ООО "Ромашка"', "a\\b", "tab\there\nline", "\u0001\u001f", "", "😀 ok"];
-    odd.push("lone \ud800 high", "lone \udc00 low", "plain 中文 text", "\u2028\u007f", "A\u0000B");
-    const owns = (id: string, owner: string, asset: string): Fact => ({
-      ...company(id, ["owner", owner, "asset", asset]),
-      schema: "Ownership",
-    });
-    const written = [
-      company(
-        "p1",
-        odd.flatMap((value) => ["name", value]),
-      ),
-      company("p2", []),
-      company("p3", ["name", 'A "B"', "country", "ru"]),
-      company("p4", ["name", 'A "B"', "country", "ru"]),
-      company("p5", ["name", "plain", "country", "ru"]),
-      owns("o1", 'id "1"', "p1"),
-      owns("o2", 'id "1"', "p1"),
-      owns("o3", "p5", 'id "1"'),
-    ];
-    const store = new SqliteStore(":memory:");
-    await store.replaceDataset(load(), packs(store, 1000, written, 3));
-    const atoms = store.db.prepare("SELECT text, key FROM atoms").all() as Array<{
-      text: string;
-      key: number;
-    }>;
-    const keys = Object.fromEntries(atoms.map(({ text, key }) => [text, key]));
-    const rows = store.db.prepare("SELECT entity_id, props FROM facts ORDER BY id").all();
-    expect(rows).toEqual(
-      written.map(({ entityId, values }) => ({
-        entity_id: entityId,
-        props: JSON.stringify(values.map((value, at) => (at % 2 ? value : keys[value]))),
-      })),
-    );
-    await store.close();
-  });
+  it.each(FORMS)(
+    "writes props JSON as JSON.stringify does: escapes, values recurring at their place, ids referred to again (%s packs)",
+    async (...forms) => {
+      const odd = ['ООО "Ромашка"', "a\\b", "tab\there\nline", "\u0001\u001f", "", "😀 ok"];
+      odd.push(
+        "lone \ud800 high",
+        "lone \udc00 low",
+        "plain 中文 text",
+        "\u2028\u007f",
+        "A\u0000B",
+      );
+      const owns = (id: string, owner: string, asset: string): Fact => ({
+        ...company(id, ["owner", owner, "asset", asset]),
+        schema: "Ownership",
+      });
+      const written = [
+        company(
+          "p1",
+          odd.flatMap((value) => ["name", value]),
+        ),
+        company("p2", []),
+        company("p3", ["name", 'A "B"', "country", "ru"]),
+        company("p4", ["name", 'A "B"', "country", "ru"]),
+        company("p5", ["name", "plain", "country", "ru"]),
+        owns("o1", 'id "1"', "p1"),
+        owns("o2", 'id "1"', "p1"),
+        owns("o3", "p5", 'id "1"'),
+      ];
+      const store = new SqliteStore(":memory:");
+      await store.replaceDataset(load(), packs(store, 1000, written, 3, forms));
+      const atoms = store.db.prepare("SELECT text, key FROM atoms").all() as Array<{
+        text: string;
+        key: number;
+      }>;
+      const keys = Object.fromEntries(atoms.map(({ text, key }) => [text, key]));
+      const rows = store.db.prepare("SELECT entity_id, props FROM facts ORDER BY id").all();
+      expect(rows).toEqual(
+        written.map(({ entityId, values }) => ({
+          entity_id: entityId,
+          props: JSON.stringify(values.map((value, at) => (at % 2 ? value : keys[value]))),
+        })),
+      );
+      await store.close();
+    },
+  );
 
-  it("counts the targets and posts the identifiers of packed facts as of plain ones", async () => {
-    const written = [
-      company("p1", ["name", "Kupol", "innCode", "1831083120"]),
-      company("p2", ["name", "Vector", "topics", "sanction"]),
-      { ...company("s1", ["entity", "p1", "authority", "OFAC"]), schema: "Sanction" },
-      company("p3", ["name", "Haotianyi", "innCode", '77"01', "topics", "role.pep"]),
-    ];
-    const stores = [new SqliteStore(":memory:"), new SqliteStore(":memory:")];
-    await stores[0]!.replaceDataset(load(), plain(written));
-    await stores[1]!.replaceDataset(load(), packs(stores[1]!, 1000, written, 2));
-    const [expected, actual] = await Promise.all(
-      stores.map(async (store) => [
-        (await store.getDataset("case"))?.targets,
-        await store.findByValue("innCode", ["1831083120", '77"01']),
-      ]),
-    );
-    expect(expected).toEqual([2, ["p1", "p3"]]);
-    expect(actual).toEqual(expected);
-  });
+  it.each(FORMS)(
+    "counts the targets and posts the identifiers of packed facts as of plain ones (%s packs)",
+    async (...forms) => {
+      const written = [
+        company("p1", ["name", "Kupol", "innCode", "1831083120"]),
+        company("p2", ["name", "Vector", "topics", "sanction"]),
+        { ...company("s1", ["entity", "p1", "authority", "OFAC"]), schema: "Sanction" },
+        company("p3", ["name", "Haotianyi", "innCode", '77"01', "topics", "role.pep"]),
+      ];
+      const stores = [new SqliteStore(":memory:"), new SqliteStore(":memory:")];
+      await stores[0]!.replaceDataset(load(), plain(written));
+      await stores[1]!.replaceDataset(load(), packs(stores[1]!, 1000, written, 2, forms));
+      const [expected, actual] = await Promise.all(
+        stores.map(async (store) => [
+          (await store.getDataset("case"))?.targets,
+          await store.findByValue("innCode", ["1831083120", '77"01']),
+        ]),
+      );
+      expect(expected).toEqual([2, ["p1", "p3"]]);
+      expect(actual).toEqual(expected);
+    },
+  );
 
   it("loads large sources through a rollback journal and a smaller page cache, synced as it goes, and is set back after", async () => {
     const store = new SqliteStore(workspace());

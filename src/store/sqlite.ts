@@ -145,7 +145,7 @@ export class SqliteStore implements Store {
       let done = 0;
       for await (const batch of batches) {
         writer.add(batch);
-        done += isPackedBatch(batch) ? batch.packed.keys.length : batchSize(batch);
+        done += isPackedBatch(batch) ? batch.packed.statements : batchSize(batch);
         onProgress?.(done);
       }
       writer.finish();
