@@ -100,16 +100,18 @@ async function run(data: TableWorkerData): Promise<void> {
   const parties = data.collect ? new PartyCollector() : undefined;
   let facts: Fact[] = [];
   let earlyChars = 0;
-  const send = async () => {
+  /** Pack and post the facts read: whole packs, the rest too when `all` (a file ends). */
+  const send = async (all: boolean) => {
     packer ??= new FactPacker(await packing);
-    for (let at = 0; at < facts.length; at += PACK_FACTS) {
+    let at = 0;
+    for (; at < facts.length && (all || facts.length - at >= PACK_FACTS); at += PACK_FACTS) {
       const batch = { packed: packer.pack(facts.slice(at, at + PACK_FACTS), packForm()) };
       await post(
         { type: "batch", batch, parties: parties?.takeChanged() ?? [] },
         packedChars(batch),
       );
     }
-    facts = [];
+    facts = at < facts.length ? facts.slice(at) : [];
   };
   /** Whether to pack and post: a full pack once the load has begun, else a full read-ahead. */
   const full = (more: readonly Fact[]) => {
@@ -128,11 +130,11 @@ async function run(data: TableWorkerData): Promise<void> {
     parties?.observe(batch);
     const more = isFactBatch(batch) ? batch.facts : statementFacts(batch);
     // A pack holds the facts of one file.
-    if (facts[0] && facts[0].source !== more[0]?.source) await send();
+    if (facts[0] && facts[0].source !== more[0]?.source) await send(true);
     facts.push(...more);
-    if (full(more)) await send();
+    if (full(more)) await send(false);
   }
-  await send();
+  await send(true);
   const rest = parties?.takeChanged() ?? [];
   port.postMessage({ type: "done", parties: rest } satisfies TableWorkerMessage);
 }
