@@ -15,12 +15,14 @@ export interface TableWorkerData {
 
 /**
  * What the table worker is sent: what to read, the packing once the load has begun
- * (`Store.factPacking`), then `taken` for each batch the writer took.
+ * (`Store.factPacking`), then `taken` for each batch the writer took, saying whether the
+ * writer has work of its own waiting (parties to match ahead): then the worker writes the
+ * props JSON of its packs itself.
  */
 export type TableWorkerRequest =
   | { type: "begin"; data: TableWorkerData }
   | { type: "packing"; packing: FactPacking }
-  | "taken";
+  | { type: "taken"; busy: boolean };
 
 /**
  * What the table worker posts: the files' sha256 digests, in order, once it has hashed them;
@@ -54,6 +56,8 @@ export class TableThread {
   private readonly worker: Worker;
   private readonly inbox: Array<Exclude<TableWorkerMessage, { type: "hashed" }>> = [];
   private wake: (() => void) | undefined;
+  /** Whether `idle` had work the last time the writer waited for a batch. */
+  private busy = false;
   private giveHashes!: (sha256: string[]) => void;
   private failHashes!: (error: Error) => void;
   /** The files' digests, once the thread has hashed them (`begin`). */
@@ -112,7 +116,7 @@ export class TableThread {
         parties?.merge(message.parties);
         if (message.type === "done") return;
         yield message.batch;
-        worker.postMessage("taken" satisfies TableWorkerRequest);
+        worker.postMessage({ type: "taken", busy: this.busy } satisfies TableWorkerRequest);
       }
     } finally {
       await this.stop();
@@ -122,7 +126,8 @@ export class TableThread {
   /** Until a message is in: `idle` works while it has work, then this waits. */
   private async next(idle: (() => boolean) | undefined): Promise<void> {
     while (!this.inbox.length) {
-      if (idle?.()) {
+      this.busy = idle?.() ?? false;
+      if (this.busy) {
         // Let the thread's messages in between two moments of work.
         await new Promise((resolve) => setImmediate(resolve));
         continue;

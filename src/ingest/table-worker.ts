@@ -30,6 +30,8 @@ const AHEAD_CHARS = 16 * 1024 * 1024;
 
 const port = parentPort!;
 let inFlight = 0;
+/** Whether the writer last said it has work of its own waiting. */
+let writerBusy = false;
 /** Characters of each batch posted and not yet taken, oldest first. */
 const postedChars: number[] = [];
 let charsInFlight = 0;
@@ -41,7 +43,8 @@ const packing = new Promise<FactPacking>((resolve) => {
   givePacking = resolve;
 });
 port.on("message", (request: TableWorkerRequest) => {
-  if (request === "taken") {
+  if (request.type === "taken") {
+    writerBusy = request.busy;
     inFlight--;
     charsInFlight -= postedChars.shift() ?? 0;
     resume?.();
@@ -67,12 +70,13 @@ async function post(message: TableWorkerMessage, chars: number): Promise<void> {
 }
 
 /**
- * Who writes the next pack's props JSON: this thread when the writer has fallen behind (half
- * of `IN_FLIGHT` waiting), else the writer. The two threads share the work of a table by how
- * busy each is: resolving parties against lists keeps the writer busy, a fresh workspace not.
+ * Who writes the next pack's props JSON: this thread when the writer has work of its own
+ * waiting (matching parties against the lists in the workspace) or has fallen behind (half of
+ * `IN_FLIGHT` waiting), else the writer. So the two threads share the work of a table by how
+ * busy each is.
  */
 function packForm(): PackForm {
-  return inFlight >= IN_FLIGHT / 2 ? "json" : "columns";
+  return writerBusy || inFlight >= IN_FLIGHT / 2 ? "json" : "columns";
 }
 
 /** Characters of a packed batch's columns. */
