@@ -42,7 +42,7 @@ describe("PostingLists", () => {
 });
 
 describe("NumberedLists", () => {
-  it("gives the rows of numbered values in value order, and refuses a restart while holding", () => {
+  it("gives the rows of numbered values in value order, each drain its own, and refuses a restart while holding", () => {
     const lists = new NumberedLists();
     lists.name(["payer-2", "bank-1"], false);
     lists.add(10, 0);
@@ -57,6 +57,9 @@ describe("NumberedLists", () => {
       [0, "payer-1", 11, "[11]"],
       [0, "payer-2", 10, "[10,12]"],
     ]);
+    // A drain lets go of the facts: a value stated again starts a row of its own.
+    lists.add(14, 1);
+    expect(rows(lists)).toEqual([[0, "bank-1", 14, "[14]"]]);
     lists.name(["bank-1"], true);
     lists.add(13, 0);
     expect(rows(lists)).toEqual([[0, "bank-1", 13, "[13]"]]);

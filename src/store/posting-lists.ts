@@ -77,7 +77,11 @@ export class PostingLists {
  */
 export class NumberedLists {
   private values: string[] = [];
-  /** Per value number: the fact ids stating it since the last drain, if any. */
+  /**
+   * Per value number: the fact ids stating it since the last drain, if any. One entry per
+   * value named, `undefined` when none: an array with holes (or of many holes, which V8 keeps
+   * as a dictionary) changes shape as it fills, and code reading it is optimized again each time.
+   */
   private lists: Array<number[] | undefined> = [];
   private held = 0;
 
@@ -88,7 +92,10 @@ export class NumberedLists {
       this.values = [];
       this.lists = [];
     }
-    for (const value of values) this.values.push(value);
+    for (const value of values) {
+      this.values.push(value);
+      this.lists.push(undefined);
+    }
   }
 
   /** Fact `fact` states value number `number`; true when full. */
@@ -109,8 +116,8 @@ export class NumberedLists {
     for (const number of held) {
       const facts = lists[number]!;
       row(0, values[number]!, facts[0]!, factsJson(facts));
+      lists[number] = undefined;
     }
-    this.lists = [];
     this.held = 0;
   }
 }
