@@ -243,6 +243,9 @@ export class FactPacker {
   private round = newRound();
   /** The JSON form of the ids numbered that need escapes in JSON (few, if any). */
   private readonly escapedReferences = new Map<string, string>();
+  /** The reference tokens of the fact being packed, and the next one to stand for a value. */
+  private tokens: ReferenceToken[] | undefined;
+  private nextToken = 0;
 
   /** `maxNumbered`: ids numbered before the numbering restarts (see `PackedFacts.referenceValues`). */
   constructor(
@@ -288,8 +291,7 @@ export class FactPacker {
     const { values } = fact;
     if (!values.length) return "[]";
     const shape = this.shapeOf(fact.schema);
-    const tokens = fact.references;
-    let nextToken = 0;
+    this.startTokens(fact);
     let props = "";
     for (let at = 0; at < values.length; at += 2) {
       const value = values[at + 1]!;
@@ -297,10 +299,7 @@ export class FactPacker {
       const property = shape.properties.at(place, values[at]!);
       let inner: string;
       if (property.side === "references") {
-        const token = tokens?.[nextToken];
-        const own = token?.id === value ? token : undefined;
-        if (own) nextToken++;
-        packed.references.push(index, this.numberOf(value, own, packed));
+        packed.references.push(index, this.numberOf(value, packed));
         inner = (this.escapedReferences.size && this.escapedReferences.get(value)) || value;
       } else inner = innerAt(shape, place, value);
       props += (at ? property.next : property.first) + inner;
@@ -321,19 +320,15 @@ export class FactPacker {
     const { values } = fact;
     packed.sizes.push(values.length / 2);
     const shape = this.shapeOf(fact.schema);
-    const tokens = fact.references;
-    let nextToken = 0;
+    this.startTokens(fact);
     let text = "";
     for (let at = 0; at < values.length; at += 2) {
       const value = values[at + 1]!;
       const place = at / 2;
       const property = shape.properties.at(place, values[at]!);
       if (property.side === "references") {
-        const token = tokens?.[nextToken];
-        const own = token?.id === value ? token : undefined;
-        if (own) nextToken++;
         packed.keys.push(property.key);
-        packed.lengths.push(referenceNumber(this.numberOf(value, own, packed)));
+        packed.lengths.push(referenceNumber(this.numberOf(value, packed)));
         continue;
       }
       const inner = innerAt(shape, place, value);
@@ -345,12 +340,20 @@ export class FactPacker {
     return text;
   }
 
+  /** The fact whose reference values come next: its tokens stand for them in order. */
+  private startTokens(fact: Fact): void {
+    this.tokens = fact.references;
+    this.nextToken = 0;
+  }
+
   /**
-   * The number of the id a reference value names: the one its token carries when it has one
-   * (a column mapped into a reference has none) of this round.
+   * The number of the id a reference value names: the one its token carries, of this round,
+   * when the next token stands for it (a column mapped into a reference has none).
    */
-  private numberOf(value: string, token: ReferenceToken | undefined, packed: PackDraft): number {
-    if (!token) return this.referenceNumber(value, packed);
+  private numberOf(value: string, packed: PackDraft): number {
+    const token = this.tokens?.[this.nextToken];
+    if (token?.id !== value) return this.referenceNumber(value, packed);
+    this.nextToken++;
     if (token.round === this.round) return token.number;
     // Noted on the token for the facts after.
     token.number = this.referenceNumber(value, packed);
