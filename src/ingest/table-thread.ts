@@ -44,9 +44,6 @@ function reviveError(error: { code?: string; path?: string | undefined; message:
   return new SanctraceError(error.code, message, error.path);
 }
 
-/** Milliseconds of idle work after which the writer counts as busy (`TableThread.busy`). */
-const BUSY_MS = 1;
-
 /**
  * Tables read in a worker thread: parsing, mapping and packing run beside the thread that
  * writes, which receives batches ready to insert (`PackedBatch`). Same facts, same order, as
@@ -59,11 +56,7 @@ export class TableThread {
   private readonly worker: Worker;
   private readonly inbox: Array<Exclude<TableWorkerMessage, { type: "hashed" }>> = [];
   private wake: (() => void) | undefined;
-  /**
-   * Whether `idle` had work for a whole moment (`BUSY_MS`) the last time the writer waited for
-   * a batch: parties to match against lists, not the few a fresh workspace's empty index
-   * turns away at once.
-   */
+  /** Whether `idle` had work the last time the writer waited for a batch. */
   private busy = false;
   private giveHashes!: (sha256: string[]) => void;
   private failHashes!: (error: Error) => void;
@@ -133,10 +126,8 @@ export class TableThread {
   /** Until a message is in: `idle` works while it has work, then this waits. */
   private async next(idle: (() => boolean) | undefined): Promise<void> {
     while (!this.inbox.length) {
-      const started = performance.now();
-      const worked = idle?.() ?? false;
-      this.busy = worked && performance.now() - started >= BUSY_MS;
-      if (worked) {
+      this.busy = idle?.() ?? false;
+      if (this.busy) {
         // Let the thread's messages in between two moments of work.
         await new Promise((resolve) => setImmediate(resolve));
         continue;
