@@ -109,6 +109,9 @@ export class NumberedLists {
 
   /** The rows held, in value order, given to `row` as `PostingLists.drain` gives them (prop 0). */
   drain(row: PostingRow): void {
+    // A load settles before each query it makes (ingest resolving parties): most drains find
+    // nothing held, and must not walk every value named to see it.
+    if (!this.held) return;
     const { values, lists } = this;
     const held: number[] = [];
     for (let number = 0; number < lists.length; number++) if (lists[number]) held.push(number);
