@@ -192,8 +192,6 @@ async function ingestAssigned(
     early &&
     (() => {
       if (making?.work()) return true;
-      // The index is complete: with nothing in it (a fresh workspace), nothing is matched ahead.
-      if (!index.size) return false;
       early.queue(parties.takeChanged());
       return early.work();
     });

@@ -101,8 +101,12 @@ export class EarlyNames {
     }
   }
 
-  /** Match queued parties for about `ms` milliseconds (one at least); false when none was queued. */
+  /**
+   * Match queued parties for about `ms` milliseconds (one at least); false when none was
+   * queued, or when the index is empty (a fresh workspace: nothing to match them against).
+   */
   work(ms = 2): boolean {
+    if (!this.index.size) this.pending = [];
     if (!this.pending.length) return false;
     const end = performance.now() + ms;
     do {

@@ -98,6 +98,11 @@ export class NumberedLists {
     }
   }
 
+  /** The value named `number`. */
+  valueOf(number: number): string {
+    return this.values[number]!;
+  }
+
   /** Fact `fact` states value number `number`; true when full. */
   add(fact: number, number: number): boolean {
     const facts = this.lists[number];

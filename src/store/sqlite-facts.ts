@@ -94,8 +94,7 @@ export class FactWriter {
   private readonly pairs: Array<number | string> = [];
   /** Property names by atom key, for packed facts (set by `packing`). */
   private propertyNames: string[] = [];
-  /** The ids a packer numbered, by number, and as they stand in JSON (`PackedFacts.referenceValues`). */
-  private referenceIds: string[] = [];
+  /** The ids a packer numbered, by number, as they stand in JSON (`PackedFacts.referenceValues`). */
   private referenceInner: string[] = [];
 
   constructor(
@@ -198,7 +197,8 @@ export class FactWriter {
           references.addNumbered(id, number);
           inner = this.referenceInner[number]!;
           if (property.target) {
-            this.observe(rows.entityIds[index]!, schema, property, this.referenceIds[number]!);
+            const value = references.numberedValue(number);
+            this.observe(rows.entityIds[index]!, schema, property, value);
           }
         } else {
           inner = values.slice(offset, offset + length);
@@ -238,14 +238,8 @@ export class FactWriter {
   /** The ids a packer numbered in this pack: named for the side table and in JSON for props. */
   private nameReferences(values: readonly string[], restart: boolean): void {
     this.references.name(values, restart);
-    if (restart) {
-      this.referenceIds = [];
-      this.referenceInner = [];
-    }
-    for (const value of values) {
-      this.referenceIds.push(value);
-      this.referenceInner.push(jsonInner(value));
-    }
+    if (restart) this.referenceInner = [];
+    for (const value of values) this.referenceInner.push(jsonInner(value));
   }
 
   /** What a `FactPacker` needs to pack the next facts of this load. */

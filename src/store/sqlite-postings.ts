@@ -44,6 +44,11 @@ export class Postings {
     this.numbered.name(values, restart);
   }
 
+  /** The value a packer numbered `number`. */
+  numberedValue(number: number): string {
+    return this.numbered.valueOf(number);
+  }
+
   /** Fact `fact` states the value a packer numbered `number`. */
   addNumbered(fact: number, number: number): void {
     if (this.numbered.add(fact, number)) this.flush();
