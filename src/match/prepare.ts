@@ -9,6 +9,7 @@ import {
   phoneticKeyOfSkeleton,
   skeleton,
   splitLegalForms,
+  squeezeRepeats,
   symbolGroups,
 } from "../text/index.js";
 import { hashString } from "./hash.js";
@@ -139,9 +140,7 @@ export function prepareToken(text: string, kind: NameKind = "person", abjad = fa
       ? undefined
       : numberValue(text);
   // w and y stand for vowels in abjad spellings (mhmwd, Mahmoud).
-  const consonants = skeleton(text.replace(/[wy]/g, "u"))
-    .replace(/[aeiou]+/g, "")
-    .replace(/(.)\1+/g, "$1");
+  const consonants = squeezeRepeats(skeleton(text.replace(/[wy]/g, "u")).replace(/[aeiou]+/g, ""));
   const info = tokenInfo(
     text,
     skel,
@@ -235,10 +234,23 @@ export function spelledInitials(name: string): string[] {
 
 /** The raw names of a record: name-like properties, else the person's name parts joined. */
 export function rawNames(record: MatchQuery): string[] {
-  const names = NAME_PROPS.flatMap((prop) => record.properties[prop] ?? []);
-  const parts = PART_PROPS.map((prop) => record.properties[prop]?.[0]).filter(Boolean);
-  if (parts.length > 1 || !names.length) names.push(parts.join(" "));
-  return [...new Set(names.filter((name) => name.trim()))];
+  const { properties } = record;
+  const names = new Set<string>();
+  let listed = 0;
+  for (const prop of NAME_PROPS) {
+    for (const name of properties[prop] ?? []) {
+      listed++;
+      if (name.trim()) names.add(name);
+    }
+  }
+  const parts: string[] = [];
+  for (const prop of PART_PROPS) {
+    const part = properties[prop]?.[0];
+    if (part) parts.push(part);
+  }
+  const joined = parts.join(" ");
+  if ((parts.length > 1 || !listed) && joined.trim()) names.add(joined);
+  return [...names];
 }
 
 /**

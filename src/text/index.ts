@@ -11,5 +11,5 @@ export { isPatronymic, isTitle } from "./name-parts.js";
 export { nameTokens, normalizeName, normalizeNameVariants } from "./normalize.js";
 export { numberValue } from "./numbers.js";
 export { phoneticKey, phoneticKeyOfSkeleton } from "./phonetic.js";
-export { skeleton } from "./skeleton.js";
+export { skeleton, squeezeRepeats } from "./skeleton.js";
 export { transliterate } from "./transliterate.js";

@@ -3,11 +3,22 @@ import { normalizeName } from "./normalize.js";
 
 interface LegalFormTable {
   phrases: Map<string, string>;
-  /** First and last words of every phrase: most names start and end with neither. */
-  firstWords: Set<string>;
-  lastWords: Set<string>;
-  longest: number;
+  /**
+   * The sizes in words of the phrases each word starts (or ends), longest first: most names
+   * start and end with none, and a phrase is looked up only in the sizes its word has.
+   */
+  firstWords: Map<string, number[]>;
+  lastWords: Map<string, number[]>;
   symbols: Map<string, string[]>;
+}
+
+/** Note that a phrase of `size` words starts (or ends) with `word`. */
+function addSize(sizes: Map<string, number[]>, word: string, size: number): void {
+  const known = sizes.get(word) ?? [];
+  if (known.includes(size)) return;
+  known.push(size);
+  known.sort((a, b) => b - a);
+  sizes.set(word, known);
 }
 
 let loaded: LegalFormTable | undefined;
@@ -26,23 +37,21 @@ function addSymbols(symbols: Map<string, string[]>, group: string, words: string
 function loadTable(): LegalFormTable {
   if (loaded) return loaded;
   const phrases = new Map<string, string>();
-  let longest = 1;
-  const firstWords = new Set<string>();
-  const lastWords = new Set<string>();
+  const firstWords = new Map<string, number[]>();
+  const lastWords = new Map<string, number[]>();
   for (const [className, , aliases] of table.legalForms as [string, string, string[]][]) {
     for (const alias of aliases) {
       const phrase = normalizeName(alias);
       if (!phrase || phrases.has(phrase)) continue;
       phrases.set(phrase, className);
       const words = phrase.split(" ");
-      longest = Math.max(longest, words.length);
-      firstWords.add(words[0]!);
-      lastWords.add(words[words.length - 1]!);
+      addSize(firstWords, words[0]!, words.length);
+      addSize(lastWords, words[words.length - 1]!, words.length);
     }
   }
   const symbols = new Map<string, string[]>();
   for (const [group, words] of Object.entries(table.symbols)) addSymbols(symbols, group, words);
-  loaded = { phrases, firstWords, lastWords, longest, symbols };
+  loaded = { phrases, firstWords, lastWords, symbols };
   return loaded;
 }
 
@@ -77,11 +86,10 @@ function formAt(tokens: string[], start: number, end: number): string | undefine
 
 /** The longest legal form starting at `start` (or ending at `end`), as [size, class]. */
 function longestForm(tokens: string[], start: number, end: number, fromEnd: boolean) {
-  const { longest, firstWords, lastWords } = loadTable();
-  if (fromEnd ? !lastWords.has(tokens[end - 1]!) : !firstWords.has(tokens[start]!)) {
-    return undefined;
-  }
-  for (let size = Math.min(longest, end - start); size > 0; size--) {
+  const { firstWords, lastWords } = loadTable();
+  const sizes = fromEnd ? lastWords.get(tokens[end - 1]!) : firstWords.get(tokens[start]!);
+  for (const size of sizes ?? []) {
+    if (size > end - start) continue;
     const form = fromEnd ? formAt(tokens, end - size, end) : formAt(tokens, start, start + size);
     if (form) return [size, form] as const;
   }

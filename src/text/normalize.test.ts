@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { nameTokens, normalizeName, normalizeNameVariants } from "./normalize.js";
 import { phoneticKey } from "./phonetic.js";
-import { skeleton } from "./skeleton.js";
+import { skeleton, squeezeRepeats } from "./skeleton.js";
 import { transliterate } from "./transliterate.js";
 
 describe("normalizeName", () => {
@@ -94,6 +94,23 @@ describe("skeleton", () => {
       "si",
       "saopo",
       "saobo",
+    ]);
+  });
+
+  it("runs a rule on a letter an earlier rule wrote", () => {
+    // x -> ks writes the k that ck -> k then reads; doubled letters go last.
+    expect(["cx", "mattkhew"].map(skeleton)).toEqual(["ks", "mathev"]);
+  });
+});
+
+describe("squeezeRepeats", () => {
+  it("squeezes runs of one character and leaves other text as it is", () => {
+    expect(["ivanovva", "aaab", "abc", "", "a"].map(squeezeRepeats)).toEqual([
+      "ivanova",
+      "ab",
+      "abc",
+      "",
+      "a",
     ]);
   });
 });

@@ -2,7 +2,7 @@
  * Rewrites that map competing romanizations of one sound onto one spelling, in order; each
  * runs only when the token holds one of its trigger letters (most tokens skip most rules).
  */
-const REWRITES: [RegExp, string, string][] = [
+const RULES: [RegExp, string, string][] = [
   [/^(hs|x)/g, "s", "hx"],
   [/x/g, "ks", "x"],
   [/w/g, "v", "w"],
@@ -26,25 +26,56 @@ const REWRITES: [RegExp, string, string][] = [
   // Korean romanizations: eo/o and eu/u (jeong, jong; eun, un).
   [/eo/g, "o", "o"],
   [/eu/g, "u", "u"],
-  [/(.)\1+/g, "$1", ""],
 ];
 
-function triggered(text: string, triggers: string): boolean {
-  if (!triggers) return true;
-  for (let i = 0; i < triggers.length; i++) if (text.includes(triggers[i]!)) return true;
-  return false;
+/** The letters a to z a text holds, one bit each. */
+function letterMask(text: string): number {
+  let mask = 0;
+  for (let at = 0; at < text.length; at++) {
+    const letter = text.charCodeAt(at) - 97;
+    if (letter >= 0 && letter < 26) mask |= 1 << letter;
+  }
+  return mask;
+}
+
+const REWRITES = RULES.map(([pattern, replacement, triggers]) => {
+  if (!/^[a-z]+$/.test(triggers))
+    throw new Error(`skeleton trigger letters must be a-z: ${triggers}`);
+  return { pattern, replacement, mask: letterMask(triggers) };
+});
+
+const REPEATS = /(.)\1+/g;
+
+/**
+ * A run of one character squeezed to one (`aa` -> `a`); the text itself when it has none,
+ * as most tokens do (checked without the regex).
+ * @example squeezeRepeats("ivanovva") // "ivanova"
+ */
+export function squeezeRepeats(text: string): string {
+  for (let at = 1; at < text.length; at++) {
+    if (text.charCodeAt(at) === text.charCodeAt(at - 1)) return text.replace(REPEATS, "$1");
+  }
+  return text;
 }
 
 /**
  * A spelling skeleton of one Latin token that BGN/PCGN, ISO 9 (without diacritics), ICAO and
- * informal romanizations of the same Cyrillic name all reduce to.
+ * informal romanizations of the same Cyrillic name all reduce to. A rule runs only when the
+ * token (as the rules before left it) holds one of its trigger letters: the letters are
+ * taken once, and again after a rule changed the token.
  * @example skeleton("yuliya") === skeleton("iuliia") // "ula"
  * @example skeleton("sergey") === skeleton("sergei") // "sergi"
  */
 export function skeleton(token: string): string {
   let out = token;
-  for (const [pattern, replacement, triggers] of REWRITES) {
-    if (triggered(out, triggers)) out = out.replace(pattern, replacement);
+  let letters = letterMask(out);
+  for (const { pattern, replacement, mask } of REWRITES) {
+    if (!(letters & mask)) continue;
+    const next = out.replace(pattern, replacement);
+    if (next !== out) {
+      out = next;
+      letters = letterMask(out);
+    }
   }
-  return out;
+  return squeezeRepeats(out);
 }
