@@ -1,4 +1,5 @@
-import { parse } from "csv-parse/sync";
+import { SanctraceError } from "../../model/index.js";
+import { TableScanner } from "./csv-scan.js";
 import { parseAmount, parseDate } from "./values.js";
 
 const DELIMITERS = [",", ";", "\t", "|"] as const;
@@ -14,16 +15,24 @@ export interface TableLayout {
   columns: string[];
 }
 
+/**
+ * The first records of a sample as the table scanner will read them (`TableScanner`, which
+ * reads the rows after the header too): whole records, the sample's cut-off last line left
+ * out; none when the delimiter does not scan.
+ */
 function sampleRecords(text: string, delimiter: string): string[][] {
-  const complete = text.slice(0, text.lastIndexOf("\n") + 1) || text;
+  let end = -1;
+  for (let line = 0; line < SAMPLE_ROWS * 2; line++) {
+    const next = text.indexOf("\n", end + 1);
+    if (next < 0) break;
+    end = next;
+  }
+  const sample = text.slice(0, end + 1) || text;
   try {
-    return parse(complete, {
-      delimiter,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: false,
-      to_line: SAMPLE_ROWS * 2,
-    }) as string[][];
+    const problem = (code: string, message: string) => new SanctraceError(code, message, "");
+    const scanner = new TableScanner(delimiter, sample.length + 1, problem);
+    const records = scanner.write(sample);
+    return records.length ? records : scanner.end();
   } catch {
     return [];
   }
@@ -67,6 +76,8 @@ function isHeader(record: string[]): boolean {
 export function sniffLayout(sample: string, delimiter?: string): TableLayout | undefined {
   let best: { delimiter: string; records: string[][]; score: number } | undefined;
   for (const candidate of delimiter ? [delimiter] : DELIMITERS) {
+    // A delimiter the sample lacks splits nothing: its records would all be one column wide.
+    if (!sample.includes(candidate)) continue;
     const records = sampleRecords(sample, candidate).slice(0, SAMPLE_ROWS);
     const [width, count] = modalWidth(records);
     if (width < 2) continue;
