@@ -34,7 +34,8 @@ describe("sniffLayout", () => {
 
   it("reads the records before a quoted cell that the sample cuts off", () => {
     // A file's first bytes may end inside a quoted cell holding a line break (an address).
-    const text = 'name,address\nAcme,"1 Main St"\nBeta,"2 Side St\nFloor 3"\nGamma,"3 Long Rd\nUnit';
+    const text =
+      'name,address\nAcme,"1 Main St"\nBeta,"2 Side St\nFloor 3"\nGamma,"3 Long Rd\nUnit';
     expect(sniffLayout(text)).toEqual({
       delimiter: ",",
       headerIndex: 0,
