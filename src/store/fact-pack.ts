@@ -421,15 +421,10 @@ export class FactPacker {
   private shapeOf(schema: string): SchemaShape {
     let shape = this.schemata.get(schema);
     if (!shape) {
-      const properties = new PropertyOrder<PackedProperty>((name) => ({
-        name,
-        // Refuses a property the schema lacks, as the writer does; every one has a key.
-        side: postingSide(schema, name),
-        key: this.packing.keys[name]!,
-        target: mayName(schema, name),
-        first: `[${this.packing.keys[name]},"`,
-        next: `",${this.packing.keys[name]},"`,
-      }));
+      // Every property has a key in the packing.
+      const properties = new PropertyOrder((name) =>
+        packedProperty(schema, name, (known) => this.packing.keys[known]!),
+      );
       shape = { properties, lastValues: [], lastInner: [] };
       this.schemata.set(schema, shape);
     }
@@ -437,8 +432,10 @@ export class FactPacker {
   }
 }
 
-interface PackedProperty {
+/** A property of a schema as props JSON states it; the packer and the writer share it. */
+export interface PackedProperty {
   name: string;
+  /** Its atom key. */
   key: number;
   side: PostingSide;
   /** Whether its values may name a sanction target (`targetOf`). */
@@ -446,6 +443,21 @@ interface PackedProperty {
   /** What comes before its value in props JSON, first in a fact or after another value. */
   first: string;
   next: string;
+}
+
+/**
+ * What packer and writer know of `schema`'s property `name`, its key from `keyOf`: asked only
+ * once the property is known to the schema (`postingSide` refuses one it lacks).
+ * @example packedProperty("Company", "name", () => 12).first // '[12,"'
+ */
+export function packedProperty(
+  schema: string,
+  name: string,
+  keyOf: (name: string) => number,
+): PackedProperty {
+  const side = postingSide(schema, name);
+  const key = keyOf(name);
+  return { name, key, side, target: mayName(schema, name), first: `[${key},"`, next: `",${key},"` };
 }
 
 /**

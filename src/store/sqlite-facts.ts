@@ -16,8 +16,8 @@ import {
   type PackedColumns,
   type PackedFacts,
   type PackedJson,
-  type PostingSide,
-  postingSide,
+  type PackedProperty,
+  packedProperty,
   referenceNumber,
   unpackColumn,
 } from "./fact-pack.js";
@@ -27,7 +27,6 @@ import type { Atoms } from "./sqlite-atoms.js";
 import { BulkInsert } from "./sqlite-bulk.js";
 import { FactIndexes } from "./sqlite-fact-indexes.js";
 import { Postings } from "./sqlite-postings.js";
-import { mayName } from "./targets.js";
 
 /** What the writer resolved of a pack before writing its facts. */
 interface PackedRows {
@@ -54,19 +53,7 @@ interface OpenFact {
 interface SchemaInfo {
   name: string;
   key: number;
-  properties: PropertyOrder<PropertyInfo>;
-}
-
-/** A property's atom key, whether its values go to a side table, and its JSON in props. */
-interface PropertyInfo {
-  name: string;
-  key: number;
-  side: PostingSide;
-  /** Whether its values may name a sanction target (`targetOf`). */
-  target: boolean;
-  /** What comes before its value in props JSON, first in a fact or after another value. */
-  first: string;
-  next: string;
+  properties: PropertyOrder<PackedProperty>;
 }
 
 /** A value from its JSON form (`jsonInner`). */
@@ -231,7 +218,7 @@ export class FactWriter {
   }
 
   /** A value that may name a sanction target (`targetOf`). */
-  private observe(entityId: string, schema: SchemaInfo, property: PropertyInfo, value: string) {
+  private observe(entityId: string, schema: SchemaInfo, property: PackedProperty, value: string) {
     this.counts.observe(entityId, schema.name, property.name, value);
   }
 
@@ -325,13 +312,10 @@ export class FactWriter {
   private schemaInfo(schema: string): SchemaInfo {
     let known = this.schemata.get(schema);
     if (!known) {
-      const properties = new PropertyOrder<PropertyInfo>((name) => {
-        // Refuses a property the schema lacks before it gets an atom.
-        const side = postingSide(schema, name);
-        const key = this.atoms.keyOf(name);
-        const target = mayName(schema, name);
-        return { name, key, side, target, first: `[${key},"`, next: `",${key},"` };
-      });
+      // Refuses a property the schema lacks before it gets an atom.
+      const properties = new PropertyOrder((name) =>
+        packedProperty(schema, name, (known) => this.atoms.keyOf(known)),
+      );
       const key = this.atoms.keyOf(schema);
       known = { name: schema, key, properties };
       this.schemata.set(schema, known);
