@@ -1,6 +1,6 @@
 import { basename, extname } from "node:path";
-import type { MatchIndex } from "../match/index.js";
-import { type Batch, SanctraceError, slugId } from "../model/index.js";
+import { IndexAssembly, type MatchIndex } from "../match/index.js";
+import { type Batch, isA, SanctraceError, slugId } from "../model/index.js";
 import {
   createTableFormat,
   evidenceFormats,
@@ -17,7 +17,6 @@ import {
 } from "../sources/index.js";
 
 import type { DatasetSummary, PackedBatch, Store } from "../store/index.js";
-import { IndexMaking } from "./index-making.js";
 import { PartyCollector } from "./parties.js";
 import { EarlyNames, type Resolution, resolveParties, similarStatements } from "./resolve.js";
 import { TableThread } from "./table-thread.js";
@@ -138,7 +137,7 @@ export async function ingestEvidence(
     store.factPacking && readsInThread(group, options) ? new TableThread() : undefined,
   );
   const threads = new Map<Assigned, TableThread>();
-  const making = resolve && !options.matchIndex ? IndexMaking.read(store, dataset) : undefined;
+  const making = resolve && !options.matchIndex ? openIndex(store, dataset) : undefined;
   // Awaited by the load; a failure before it is the one reported.
   making?.catch(() => {});
   try {
@@ -163,13 +162,23 @@ export async function ingestEvidence(
 }
 
 /**
+ * The candidate index of the rest of the workspace (its legal entities), assembled a slice at
+ * a time while the load waits for its table thread. What it needs is read before the load
+ * begins (the load may hold the file alone).
+ */
+async function openIndex(store: Store, dataset: string): Promise<IndexAssembly> {
+  const others = (await store.listDatasets()).filter((d) => d.name !== dataset);
+  return IndexAssembly.open(store, others, (entity) => isA(entity.schema, "LegalEntity"));
+}
+
+/**
  * What `ingestEvidence` settled before the load: the dataset, the table threads, and the
  * candidate index being read.
  */
 interface Assignment {
   dataset: string;
   threads: Map<Assigned, TableThread>;
-  making: Promise<IndexMaking> | undefined;
+  making: Promise<IndexAssembly> | undefined;
 }
 
 /** The load of `ingestEvidence`: read, store, resolve parties. */
@@ -226,6 +235,8 @@ async function ingestAssigned(
     statements(),
     options.onProgress,
   );
+  // The parts of the index prepared for this load are kept for the next.
+  await making?.keep(store);
   const files = assigned.flatMap((group) =>
     group.files.map((file) => ({ name: file.name, format: group.format.title })),
   );

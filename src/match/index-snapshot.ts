@@ -9,7 +9,7 @@ import { restoreTokens, snapshotTokens, type TokenSnapshot } from "./token-snaps
  * without normalizing or transliterating a single name again.
  */
 export interface IndexSnapshot {
-  /** The entities with only the properties scoring reads besides the names (`factRecord`). */
+  /** The entities, whole or with only the properties scoring reads besides the names (`factRecord`). */
   entities: EntityRecord[];
   /** The vocabulary, prepared. */
   tokens: TokenSnapshot;
@@ -23,13 +23,17 @@ export interface IndexSnapshot {
 }
 
 /**
- * The plain-data form of an index.
+ * The plain-data form of an index; its entities with only the properties scoring reads
+ * (`facts`, for a worker), or `whole` (for hits that show them).
  * @example const copy = restoreIndex(snapshotIndex(index)); // in a worker
  */
-export function snapshotIndex(index: InMemoryMatchIndex): IndexSnapshot {
+export function snapshotIndex(
+  index: InMemoryMatchIndex,
+  entities: "facts" | "whole" = "facts",
+): IndexSnapshot {
   const { vocabulary, count } = index;
   return {
-    entities: index.entities.map(factRecord),
+    entities: entities === "whole" ? [...index.entities] : index.entities.map(factRecord),
     tokens: snapshotTokens(vocabulary.tokens, vocabulary.kinds),
     entityRows: Int32Array.from(index.entityRows),
     rowStart: index.rowStart.slice(0, count),
@@ -54,21 +58,64 @@ export function restoreIndex(snapshot: IndexSnapshot): InMemoryMatchIndex {
     rememberToken(token, kinds[id]!);
     index.vocabulary.intern(prepareToken(token.text, kinds[id]!, token.abjad), kinds[id]!);
   });
+  addRows(
+    index,
+    snapshot,
+    (token) => token,
+    () => true,
+  );
+  return index;
+}
+
+/**
+ * Add the entities of a snapshot to an index, as `add` would have added them one by one
+ * after those it holds: a token is interned in the index's vocabulary where a row first
+ * uses it. Only entities `take` answers true for are added.
+ * @example for (const part of parts) appendSnapshot(index, part, (entity) => !seen.has(entity.id));
+ */
+export function appendSnapshot(
+  index: InMemoryMatchIndex,
+  snapshot: IndexSnapshot,
+  take: (entity: EntityRecord) => boolean,
+): void {
+  const { tokens, kinds } = restoreTokens(snapshot.tokens);
+  const ids = new Int32Array(tokens.length).fill(-1);
+  const idOf = (token: number) => {
+    let id = ids[token]!;
+    if (id < 0) {
+      const info = tokens[token]!;
+      const kind = kinds[token]!;
+      rememberToken(info, kind);
+      id = index.vocabulary.intern(prepareToken(info.text, kind, info.abjad), kind);
+      ids[token] = id;
+    }
+    return id;
+  };
+  addRows(index, snapshot, idOf, take);
+}
+
+/** File the entities of a snapshot that `take` takes, with their rows, their tokens as `idOf` maps them. */
+function addRows(
+  index: InMemoryMatchIndex,
+  snapshot: IndexSnapshot,
+  idOf: (token: number) => number,
+  take: (entity: EntityRecord) => boolean,
+): void {
   const forms = new Map(snapshot.rowForms);
   const rowCount = snapshot.rowStart.length;
-  snapshot.entities.forEach((entity, entityIndex) => {
-    index.addEntity(entity);
-    const end = snapshot.entityRows[entityIndex + 1] ?? rowCount;
-    for (let row = snapshot.entityRows[entityIndex]!; row < end; row++) {
+  snapshot.entities.forEach((entity, at) => {
+    if (!take(entity)) return;
+    const entityIndex = index.addEntity(entity);
+    const end = snapshot.entityRows[at + 1] ?? rowCount;
+    for (let row = snapshot.entityRows[at]!; row < end; row++) {
       const last = row + 1 < rowCount ? snapshot.rowStart[row + 1]! : snapshot.rowTokens.length;
       const name = {
         joined: snapshot.rowJoined[row]!,
         sounds: snapshot.rowSounds[row]!,
         weight: snapshot.nameWeight[row]!,
       };
-      const tokens = snapshot.rowTokens.subarray(snapshot.rowStart[row]!, last);
+      const tokens = snapshot.rowTokens.subarray(snapshot.rowStart[row]!, last).map(idOf);
       index.addRow(entityIndex, name, tokens, forms.get(row) ?? []);
     }
   });
-  return index;
 }

@@ -2,6 +2,7 @@ export { type CanonicalView, describeCanonical, mergeRecords } from "./canonical
 export { type CompareResult, comparePair, comparePairs } from "./compare.js";
 export { schemataCompatible } from "./facts.js";
 export { type JudgeInput, type JudgeResult, judgePair, loadResolver } from "./judge.js";
+export { IndexAssembly, MATCHABLE } from "./kept-index.js";
 export { buildMatchIndex, InMemoryMatchIndex } from "./match-index.js";
 export { Matcher, type MatcherOptions, openMatcher, type ResolvedHit } from "./matcher.js";
 export { buildNameQuery, type NameQueryInput, parseQuery, queryKey } from "./query.js";

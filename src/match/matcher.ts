@@ -1,17 +1,13 @@
-import { type EntityRecord, model, SanctraceError } from "../model/index.js";
+import { type EntityRecord, SanctraceError } from "../model/index.js";
 import type { DatasetSummary, Store } from "../store/index.js";
 import { mergeRecords } from "./canonical.js";
 import { loadResolver } from "./judge.js";
-import { buildMatchIndex, type InMemoryMatchIndex } from "./match-index.js";
+import { IndexAssembly } from "./kept-index.js";
+import type { InMemoryMatchIndex } from "./match-index.js";
 import type { Resolver } from "./resolver.js";
 import type { MatchHit, MatchOptions, MatchQuery } from "./types.js";
 
 const DEFAULT_CUTOFF = 0.5;
-
-/** The schemata whose entities are indexed: everything a query can be matched to. */
-const MATCHABLE = Object.values(model.schemata)
-  .filter((schema) => schema?.matchable)
-  .map((schema) => schema!.name);
 
 export interface MatcherOptions {
   threshold?: number;
@@ -132,11 +128,14 @@ export class Matcher {
 }
 
 /**
- * Build the index over every loaded list and the resolver over every judgement.
+ * Open the index over every loaded list (from the parts the workspace keeps, preparing and
+ * keeping those it lacks) and the resolver over every judgement.
  * @example const matcher = await openMatcher(store);
  */
 export async function openMatcher(store: Store): Promise<Matcher> {
   const lists = (await store.listDatasets()).filter((dataset) => dataset.kind === "list");
-  const index = await buildMatchIndex(store.iterateEntities({ kind: "list", schemata: MATCHABLE }));
+  const assembly = await IndexAssembly.open(store, lists);
+  const index = assembly.finish();
+  await assembly.keep(store);
   return new Matcher(store, index, await loadResolver(store), lists);
 }

@@ -152,4 +152,18 @@ export const sqliteMigrations: readonly string[] = [
      GROUP BY prop, value, dataset;
    DROP TABLE fact_references;
    DROP TABLE fact_identifiers;`,
+  // Data derived from datasets (a prepared candidate index), kept beside them in parts: valid
+  // while every dataset it was derived from is as it was loaded then (`derived_from`, JSON
+  // name -> loaded_at); a load or drop of one of them deletes it. So that `loaded_at` tells
+  // loads apart, no two loads of a workspace get the same: `clock` holds the last one given.
+  `CREATE TABLE clock (last_load TEXT NOT NULL);
+   INSERT INTO clock (last_load) SELECT COALESCE(MAX(loaded_at), '') FROM datasets;
+   CREATE TABLE derived (
+     kind TEXT NOT NULL,
+     key TEXT NOT NULL,
+     part INTEGER NOT NULL,
+     derived_from TEXT NOT NULL,
+     data BLOB NOT NULL,
+     PRIMARY KEY (kind, key, part)
+   );`,
 ];

@@ -14,6 +14,7 @@ import {
 import { type FactPacking, isPackedBatch, type PackedBatch } from "./fact-pack.js";
 import { Atoms } from "./sqlite-atoms.js";
 import * as cases from "./sqlite-cases.js";
+import { deleteDerivedFrom, insertDerived, selectDerived } from "./sqlite-derived.js";
 import type { FactRow } from "./sqlite-fact-rows.js";
 import { FactWriter } from "./sqlite-facts.js";
 import { BULK_BYTES, bulkLoad } from "./sqlite-journal.js";
@@ -199,8 +200,9 @@ export class SqliteStore implements Store {
       );
   }
 
-  /** Delete the facts of a dataset and their side rows (inside a transaction). */
+  /** Delete the facts of a dataset, their side rows and what was derived from them (inside a transaction). */
   private deleteDataset(name: string): void {
+    deleteDerivedFrom(this.db, name);
     const key = this.atoms.find(name);
     if (key === undefined) return;
     for (const table of ["reference_postings", "identifier_postings"]) {
@@ -209,14 +211,38 @@ export class SqliteStore implements Store {
     this.db.prepare("DELETE FROM facts WHERE dataset = ?").run(key);
   }
 
+  /** The time of a load: now, or just after the last load's when that is not earlier. */
+  private loadTime(): string {
+    const last = this.db.prepare("SELECT last_load FROM clock").pluck().get() as string;
+    const now = Date.now();
+    // A time written by hand (an old workspace's) may not parse: then now.
+    const after = Date.parse(last) + 1;
+    const at = new Date(Number.isNaN(after) ? now : Math.max(after, now)).toISOString();
+    this.db.prepare("UPDATE clock SET last_load = ?").run(at);
+    return at;
+  }
+
   private summarize(load: DatasetLoad, writer: FactWriter): DatasetSummary {
     return {
       ...load,
-      loadedAt: new Date().toISOString(),
+      loadedAt: this.loadTime(),
       entities: writer.entities(),
       targets: writer.counts.targets,
       statements: writer.counts.statements,
     };
+  }
+
+  async getDerived(kind: string, key: string): Promise<Uint8Array[] | undefined> {
+    return selectDerived(this.db, kind, key);
+  }
+
+  async putDerived(
+    kind: string,
+    key: string,
+    derivedFrom: Record<string, string>,
+    parts: Uint8Array[],
+  ): Promise<boolean> {
+    return insertDerived(this.db, kind, key, derivedFrom, parts);
   }
 
   async dropDataset(name: string): Promise<boolean> {

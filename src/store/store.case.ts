@@ -236,6 +236,50 @@ export function describeStoreContract(name: string, createStore: () => Promise<S
       await store.close();
     });
 
+    it("keeps derived data while the datasets it came from stay as loaded", async (context) => {
+      const store = await createStore();
+      if (!store.getDerived || !store.putDerived) {
+        await store.close();
+        return context.skip("this backend keeps no derived data");
+      }
+      const alpha = await store.replaceDataset(
+        load("alpha"),
+        batches([statement("c1", "name", "K")]),
+      );
+      const beta = await store.replaceDataset(
+        load("beta"),
+        batches([statement("c9", "name", "O", "beta")]),
+      );
+      const parts = [Uint8Array.of(1, 2), Uint8Array.of(3)];
+      const from = { alpha: alpha.loadedAt, beta: beta.loadedAt };
+      expect(await store.getDerived("index", "both")).toBeUndefined();
+      expect(await store.putDerived("index", "both", from, parts)).toBe(true);
+      expect(await store.putDerived("index", "beta", { beta: beta.loadedAt }, [parts[1]!])).toBe(
+        true,
+      );
+      expect((await store.getDerived("index", "both"))?.map((part) => [...part])).toEqual([
+        [1, 2],
+        [3],
+      ]);
+      // Loading alpha again makes what came from it stale; what came from beta alone stays.
+      const again = await store.replaceDataset(
+        load("alpha"),
+        batches([statement("c2", "name", "N")]),
+      );
+      expect(await store.getDerived("index", "both")).toBeUndefined();
+      expect((await store.getDerived("index", "beta"))?.map((part) => [...part])).toEqual([[3]]);
+      // Derived from the load before: refused, nothing kept.
+      expect(await store.putDerived("index", "both", from, parts)).toBe(false);
+      expect(await store.getDerived("index", "both")).toBeUndefined();
+      expect(
+        await store.putDerived("index", "both", { ...from, alpha: again.loadedAt }, parts),
+      ).toBe(true);
+      await store.dropDataset("beta");
+      expect(await store.getDerived("index", "both")).toBeUndefined();
+      expect(await store.getDerived("index", "beta")).toBeUndefined();
+      await store.close();
+    });
+
     it("keeps append-only judgements that survive reloading the lists", async () => {
       const store = await createStore();
       await store.replaceDataset(load("alpha"), batches([statement("c1", "name", "Kupol")]));

@@ -97,6 +97,23 @@ export interface Store {
    * the batches of `replaceDataset`; the packed batches must follow, nothing else between.
    */
   factPacking?(): Promise<FactPacking>;
+  /**
+   * Data derived from datasets and kept beside them (a prepared candidate index), in the
+   * parts it was kept in; undefined when none is kept, or when one of the datasets it was
+   * derived from was loaded again or dropped since.
+   */
+  getDerived?(kind: string, key: string): Promise<Uint8Array[] | undefined>;
+  /**
+   * Keep derived data, replacing what `kind` and `key` held: `derivedFrom` names each
+   * dataset it was derived from with the `loadedAt` of the load it read. Returns false, and
+   * keeps nothing, when one of them has changed since, or when the workspace is read-only.
+   */
+  putDerived?(
+    kind: string,
+    key: string,
+    derivedFrom: Record<string, string>,
+    parts: Uint8Array[],
+  ): Promise<boolean>;
   /** Delete a dataset and its statements. Returns false when it was not loaded. */
   dropDataset(name: string): Promise<boolean>;
   listDatasets(): Promise<DatasetSummary[]>;

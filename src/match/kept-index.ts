@@ -1,0 +1,206 @@
+import { createHash } from "node:crypto";
+import { deserialize, serialize } from "node:v8";
+import { type EntityRecord, model } from "../model/index.js";
+import type { DatasetSummary, Store } from "../store/index.js";
+import { appendSnapshot, type IndexSnapshot, snapshotIndex } from "./index-snapshot.js";
+import { InMemoryMatchIndex } from "./match-index.js";
+import { prepareNames } from "./prepare.js";
+import type { MatchQuery } from "./types.js";
+
+/** The schemata whose entities are indexed: everything a query can be matched to. */
+export const MATCHABLE = Object.values(model.schemata)
+  .filter((schema) => schema?.matchable)
+  .map((schema) => schema!.name);
+
+/** Entities per kept part: a part is restored in one go (some 10–40 ms). */
+const PART_ENTITIES = 4096;
+
+/** Raise when the snapshot's layout changes; a change in how names are prepared is caught by `PROBES`. */
+const FORMAT = 1;
+
+/**
+ * Names in every script and shape preparing handles: their prepared form is part of the
+ * kept index's kind, so that parts prepared by other code (another version, other tuning)
+ * are not taken.
+ */
+const PROBES: MatchQuery[] = [
+  {
+    schema: "Person",
+    properties: {
+      name: ["Vladimir Vladimirovich Putin", "Путин Владимир", "Dr. J. R. R. Tolkien", "李强"],
+      alias: ["Mohammad bin Salman Al Saud", "محمد بن سلمان", "Sergey Ivanov", "Kim Jong Un"],
+    },
+  },
+  {
+    schema: "Company",
+    properties: {
+      name: [
+        "Izhevsk Electromechanical Plant Kupol JSC",
+        "ООО «Вектор»",
+        "四川艾特航空科技有限公司",
+      ],
+      alias: ["Sichuan AEE Co., Ltd.", "Capital Partners V LP", "U.S. Department of State"],
+      previousName: ["TOO Kazakh-Tech 2000", "Hunan Haotianyi Intelligent Technology"],
+    },
+  },
+];
+
+let kindOfParts: string | undefined;
+
+/** What kept parts are filed under: the format, how the probes are prepared, and V8's serializer. */
+function indexKind(): string {
+  if (kindOfParts) return kindOfParts;
+  const hash = createHash("sha256");
+  hash.update(`${FORMAT}\n${process.versions.v8}\n`);
+  hash.update(JSON.stringify(PROBES.map((probe) => prepareNames(probe))));
+  kindOfParts = `match-index:${hash.digest("hex").slice(0, 16)}`;
+  return kindOfParts;
+}
+
+/** One dataset's share of the index: its kept parts, or its entities to prepare. */
+type Share =
+  | { dataset: DatasetSummary; parts: IndexSnapshot[] }
+  | { dataset: DatasetSummary; entities: EntityRecord[] };
+
+/** Parts prepared now, to keep for the next time. */
+interface Prepared {
+  dataset: string;
+  derivedFrom: Record<string, string> | undefined;
+  parts: Uint8Array[];
+}
+
+function restoreParts(kept: Uint8Array[] | undefined): IndexSnapshot[] | undefined {
+  if (!kept) return undefined;
+  try {
+    return kept.map((part) => deserialize(part) as IndexSnapshot);
+  } catch {
+    // Unreadable parts are prepared again from the entities (and replaced).
+    return undefined;
+  }
+}
+
+/**
+ * The candidate index of some datasets' entities, assembled from parts kept in the workspace
+ * per dataset (prepared names, so that opening the index reads no name twice): a dataset
+ * with no kept parts, or stale ones, has its entities read and prepared, and `keep` keeps
+ * its parts for the next time. Assembled a slice at a time (`work`), or at once (`finish`).
+ * An entity in two datasets is added once.
+ * @example const assembly = await IndexAssembly.open(store, lists); const index = assembly.finish(); await assembly.keep(store);
+ */
+export class IndexAssembly {
+  readonly index = new InMemoryMatchIndex();
+  private readonly prepared: Prepared[] = [];
+  private readonly steps: Generator<undefined>;
+  private done = false;
+
+  private constructor(
+    shares: Share[],
+    loadedAt: Map<string, string>,
+    take: (entity: EntityRecord) => boolean,
+  ) {
+    const seen = new Set<string>();
+    const takes = (entity: EntityRecord) => {
+      if (seen.has(entity.id) || !take(entity)) return false;
+      seen.add(entity.id);
+      return true;
+    };
+    this.steps = this.assemble(shares, loadedAt, takes);
+  }
+
+  /**
+   * Read what the index of `datasets` needs: their kept parts, else their matchable entities.
+   * Only entities `take` answers true for are indexed (all by default).
+   */
+  static async open(
+    store: Store,
+    datasets: DatasetSummary[],
+    take: (entity: EntityRecord) => boolean = () => true,
+  ): Promise<IndexAssembly> {
+    const kind = indexKind();
+    // Taken before the entities are read: a load that lands between makes the parts
+    // prepared from them look stale, never the reverse.
+    const loadedAt = new Map((await store.listDatasets()).map((d) => [d.name, d.loadedAt]));
+    const shares: Share[] = [];
+    for (const dataset of datasets) {
+      const parts = restoreParts(await store.getDerived?.(kind, dataset.name));
+      if (parts) {
+        shares.push({ dataset, parts });
+        continue;
+      }
+      const entities: EntityRecord[] = [];
+      const query = { datasets: [dataset.name], schemata: MATCHABLE };
+      for await (const entity of store.iterateEntities(query)) entities.push(entity);
+      shares.push({ dataset, entities });
+    }
+    return new IndexAssembly(shares, loadedAt, take);
+  }
+
+  /** Assemble for about `ms` milliseconds (one step at least); false when it was complete. */
+  work(ms = 2): boolean {
+    if (this.done) return false;
+    const end = performance.now() + ms;
+    do this.done = this.steps.next().done === true;
+    while (!this.done && performance.now() < end);
+    return true;
+  }
+
+  /** The complete index. */
+  finish(): InMemoryMatchIndex {
+    while (!this.done) this.done = this.steps.next().done === true;
+    return this.index;
+  }
+
+  /** Keep the parts prepared by this assembly; how many datasets had theirs kept. */
+  async keep(store: Store): Promise<number> {
+    let kept = 0;
+    for (const { dataset, derivedFrom, parts } of this.prepared) {
+      if (derivedFrom && (await store.putDerived?.(indexKind(), dataset, derivedFrom, parts))) {
+        kept++;
+      }
+    }
+    this.prepared.length = 0;
+    return kept;
+  }
+
+  /** One step per kept part, and per entity prepared (then per part made of them). */
+  private *assemble(
+    shares: Share[],
+    loadedAt: Map<string, string>,
+    takes: (entity: EntityRecord) => boolean,
+  ): Generator<undefined> {
+    for (const share of shares) {
+      if ("parts" in share) {
+        for (const part of share.parts) {
+          appendSnapshot(this.index, part, takes);
+          yield;
+        }
+        continue;
+      }
+      const { entities } = share;
+      // Derived from every dataset an entity has statements in (its record folds them all).
+      let derivedFrom: Record<string, string> | undefined = {};
+      const parts: Uint8Array[] = [];
+      // An empty share keeps one empty part: its dataset is then known to have nothing.
+      for (let start = 0; start < Math.max(1, entities.length); start += PART_ENTITIES) {
+        const part = new InMemoryMatchIndex();
+        for (const entity of entities.slice(start, start + PART_ENTITIES)) {
+          part.add(entity);
+          for (const name of entity.datasets) {
+            const at = loadedAt.get(name);
+            if (at && derivedFrom) derivedFrom[name] = at;
+            else derivedFrom = undefined;
+          }
+          yield;
+        }
+        const snapshot = snapshotIndex(part, "whole");
+        parts.push(serialize(snapshot));
+        appendSnapshot(this.index, snapshot, takes);
+        yield;
+      }
+      const at = loadedAt.get(share.dataset.name);
+      if (derivedFrom && at) derivedFrom[share.dataset.name] = at;
+      else derivedFrom = undefined;
+      this.prepared.push({ dataset: share.dataset.name, derivedFrom, parts });
+    }
+  }
+}
