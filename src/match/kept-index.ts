@@ -121,16 +121,23 @@ export class IndexAssembly {
     // prepared from them look stale, never the reverse.
     const loadedAt = new Map((await store.listDatasets()).map((d) => [d.name, d.loadedAt]));
     const shares: Share[] = [];
+    const unkept = new Map<string, EntityRecord[]>();
     for (const dataset of datasets) {
       const parts = restoreParts(await store.getDerived?.(kind, dataset.name));
-      if (parts) {
-        shares.push({ dataset, parts });
-        continue;
+      if (parts) shares.push({ dataset, parts });
+      else {
+        const entities: EntityRecord[] = [];
+        unkept.set(dataset.name, entities);
+        shares.push({ dataset, entities });
       }
-      const entities: EntityRecord[] = [];
-      const query = { datasets: [dataset.name], schemata: MATCHABLE };
-      for await (const entity of store.iterateEntities(query)) entities.push(entity);
-      shares.push({ dataset, entities });
+    }
+    // Read in one pass (a pass per dataset took 0.87 s for the 12 shared lists, one 0.5 s); an
+    // entity in two of them goes to both, as each dataset's parts hold all of its entities.
+    const names = [...unkept.keys()];
+    if (names.length) {
+      for await (const entity of store.iterateEntities({ datasets: names, schemata: MATCHABLE })) {
+        for (const name of entity.datasets) unkept.get(name)?.push(entity);
+      }
     }
     return new IndexAssembly(shares, loadedAt, take);
   }
