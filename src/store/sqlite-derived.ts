@@ -1,4 +1,5 @@
 import type Database from "better-sqlite3";
+import { isBusy, withoutWaiting } from "./sqlite-journal.js";
 
 /**
  * Derived data (`Store.getDerived`, `putDerived`) in the `derived` table: one row per part,
@@ -32,20 +33,24 @@ export function insertDerived(
   derivedFrom: Record<string, string>,
   parts: Uint8Array[],
 ): boolean {
+  const keep = db.transaction(() => {
+    if (!unchanged(db, derivedFrom)) return false;
+    db.prepare("DELETE FROM derived WHERE kind = ? AND key = ?").run(kind, key);
+    const insert = db.prepare(
+      "INSERT INTO derived (kind, key, part, derived_from, data) VALUES (?, ?, ?, ?, ?)",
+    );
+    const from = JSON.stringify(derivedFrom);
+    for (const [part, data] of parts.entries()) insert.run(kind, key, part, from, data);
+    return true;
+  });
   try {
-    return db.transaction(() => {
-      if (!unchanged(db, derivedFrom)) return false;
-      db.prepare("DELETE FROM derived WHERE kind = ? AND key = ?").run(kind, key);
-      const insert = db.prepare(
-        "INSERT INTO derived (kind, key, part, derived_from, data) VALUES (?, ?, ?, ?, ?)",
-      );
-      const from = JSON.stringify(derivedFrom);
-      for (const [part, data] of parts.entries()) insert.run(kind, key, part, from, data);
-      return true;
-    })();
+    return withoutWaiting(db, () => keep.immediate());
   } catch (error) {
-    // A workspace opened from a read-only file still answers; it only keeps nothing.
-    if (/^SQLITE_READONLY/.test((error as { code?: string }).code ?? "")) return false;
+    // A read-only workspace, or one another connection is writing to (a load), still answers:
+    // it only keeps nothing this time.
+    if (isBusy(error) || /^SQLITE_READONLY/.test((error as { code?: string }).code ?? "")) {
+      return false;
+    }
     throw error;
   }
 }

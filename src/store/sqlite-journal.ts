@@ -4,8 +4,20 @@ import type Database from "better-sqlite3";
 /** Loads of sources this large are bulk loads (`bulkLoad`). */
 export const BULK_BYTES = 8 * 1024 * 1024;
 
-function isBusy(error: unknown): boolean {
-  return (error as { code?: string }).code === "SQLITE_BUSY";
+/** True for SQLite's "another connection holds the lock" errors. */
+export function isBusy(error: unknown): boolean {
+  return /^SQLITE_BUSY/.test((error as { code?: string }).code ?? "");
+}
+
+/** Run `work` without waiting for a lock another connection holds: it then throws busy at once. */
+export function withoutWaiting<T>(db: Database.Database, work: () => T): T {
+  const timeout = db.pragma("busy_timeout", { simple: true }) as number;
+  db.pragma("busy_timeout = 0");
+  try {
+    return work();
+  } finally {
+    db.pragma(`busy_timeout = ${timeout}`);
+  }
 }
 
 /**
@@ -20,15 +32,12 @@ function isBusy(error: unknown): boolean {
  */
 export function bulkJournal(db: Database.Database): (() => void) | undefined {
   if (db.memory || db.pragma("journal_mode", { simple: true }) !== "wal") return undefined;
-  const timeout = db.pragma("busy_timeout", { simple: true }) as number;
-  db.pragma("busy_timeout = 0");
   try {
-    if (db.pragma("journal_mode = DELETE", { simple: true }) !== "delete") return undefined;
+    const mode = withoutWaiting(db, () => db.pragma("journal_mode = DELETE", { simple: true }));
+    if (mode !== "delete") return undefined;
   } catch (error) {
     if (isBusy(error)) return undefined;
     throw error;
-  } finally {
-    db.pragma(`busy_timeout = ${timeout}`);
   }
   return () => {
     try {
