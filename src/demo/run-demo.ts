@@ -1,8 +1,8 @@
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { type IngestResult, ingestEvidence } from "../ingest/index.js";
-import { buildMatchIndex, type MatchIndex } from "../match/index.js";
-import { isSanctraceError } from "../model/index.js";
+import { IndexAssembly, type MatchIndex } from "../match/index.js";
+import { isA, isSanctraceError } from "../model/index.js";
 import { evidenceFormats, expandPaths, hashFile, loadLists } from "../sources/index.js";
 import type { DatasetSummary, Store } from "../store/index.js";
 import { writeExampleLists } from "./example-lists.js";
@@ -40,14 +40,17 @@ export interface DemoReport {
   article?: IngestResult;
 }
 
-/** One candidate index for the whole demo, instead of one per ingested file. */
+/**
+ * One candidate index for the whole demo, instead of one per ingested file; the prepared
+ * parts of the lists are kept, so that the article's ingest and later matches open them.
+ */
 async function indexExcept(store: Store, skip: Set<string>): Promise<MatchIndex> {
-  const datasets = (await store.listDatasets())
-    .map((d) => d.name)
-    .filter((name) => !skip.has(name));
-  return buildMatchIndex(
-    datasets.length ? store.iterateEntities({ datasets, schemata: ["LegalEntity"] }) : [],
-  );
+  const datasets = (await store.listDatasets()).filter((d) => !skip.has(d.name));
+  const legal = (entity: { schema: string }) => isA(entity.schema, "LegalEntity");
+  const assembly = await IndexAssembly.open(store, datasets, legal);
+  const index = assembly.finish();
+  await assembly.keep(store);
+  return index;
 }
 
 /** A list folder is loaded again only when its files changed since the last load. */
