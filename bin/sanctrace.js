@@ -14,6 +14,11 @@ if (process.argv.slice(2).includes("ingest")) {
   const { warmWorker } = await import("../dist/model/threads.js");
   warmWorker(new URL("../dist/ingest/table-thread.js", import.meta.url).href, "table-worker");
 }
+// Output piped to a reader that stops early (`| head`): stop writing quietly, as Unix tools do.
+process.stdout.on("error", (error) => {
+  if (error.code !== "EPIPE") throw error;
+  process.exit(process.exitCode ?? 0);
+});
 const { runCli } = await import("../dist/cli/index.js");
 const { processIo } = await import("../dist/cli/output.js");
 
