@@ -143,8 +143,8 @@ function readingOf(reach: number, floor: number, conflictCost: number): number {
 }
 
 /**
- * Name rows whose score with the query name can reach the threshold, with that upper bound
- * (less the identifier conflict's cost where the row's entity has one). Tokens are read
+ * Name rows whose score with the query name can reach the threshold, each given to `found`
+ * with that upper bound (less the identifier conflict's cost where the row's entity has one). Tokens are read
  * rarest first; once the tokens left could not lift an unseen row to the threshold on their
  * own, their posting lists are not read at all (prefix filtering) and the rows already seen
  * are bounded from the exact token pairs instead, which keeps frequent words free.
@@ -153,7 +153,8 @@ export function findCandidateRows(
   rows: NameRows,
   scratch: CandidateScratch,
   search: RowSearch,
-): Map<number, number> {
+  found: (row: number, bound: number) => void,
+): void {
   const { name, schemes } = search;
   scratch.ensure(rows.count);
   scratch.deferred = 0;
@@ -189,7 +190,7 @@ export function findCandidateRows(
     restRight -= token.heaviest;
   }
   scratch.table.reset(rows.vocabulary, name, similar);
-  return boundRows(rows, scratch, search, touched, initialWeight, deferred);
+  boundRows(rows, scratch, search, touched, initialWeight, deferred, found);
 }
 
 /** A query token whose frequent lists were not read: its mass is added row by row. */
@@ -207,10 +208,10 @@ function boundRows(
   touched: number[],
   initialWeight: number,
   deferred: Deferred[],
-): Map<number, number> {
+  found: (row: number, bound: number) => void,
+): void {
   const unread = deferred.reduce((sum, { token }) => sum + token.weight, initialWeight);
   const floor = threshold - ROUNDING_SLACK;
-  const bounds = new Map<number, number>();
   const organizationPenalty = lowestPenalty(name.kind === "org");
   const personPenalty = lowestPenalty(false);
   const { hitLeft, hitRight } = scratch;
@@ -231,9 +232,8 @@ function boundRows(
     }
     // The exact pair table only for rows that pass the cheap bounds.
     const bound = scratch.table.rowBound(rows, row) - (target - floor);
-    if (bound >= floor) bounds.set(row, bound);
+    if (bound >= floor) found(row, bound);
   }
-  return bounds;
 }
 
 /** How a query token's lists are read: by kind of row (person, organization). */

@@ -173,3 +173,54 @@ describe("the candidate index against brute force on frequent words", () => {
     }
   });
 });
+
+/** A series: names that differ in their number only, all of them candidates of each other. */
+const series = Array.from({ length: 400 }, (_, n): EntityRecord => {
+  const name = n % 5 ? `Receiver ${n} LLC` : `Shenzhen Receiver ${n} Technology Co. Ltd.`;
+  // Ids in another order than the entities', so that ties are broken by id, not position.
+  const id = `s${((n * 2654435761) >>> 0).toString(16)}`;
+  return { id, schema: "Company", caption: name, properties: { name: [name] }, datasets: ["s"] };
+});
+
+describe("the best few hits against brute force", () => {
+  it("are the brute force's best, ties broken by id, in a series of near-equal names", async () => {
+    const index = await buildMatchIndex(series);
+    for (const text of ["Receiver 37 LLC", "Receiver 7 LLC", "Shenzhen Receiver 40 Technology"]) {
+      const query = { schema: "Company", properties: { name: [text] } };
+      for (const limit of [1, 3, 10]) {
+        const found = index
+          .match(query, { threshold: 0.7, limit })
+          .filter((hit) => hit.match)
+          .map(({ id, score }) => ({ id, score }));
+        expect(found).toEqual(bruteForceMatch(series, query, 0.7).slice(0, limit));
+      }
+    }
+  });
+
+  it("are the brute force's best on generated names", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        entities,
+        fc.nat(),
+        fc.integer({ min: 0, max: 9 }),
+        fc.nat(),
+        fc.constantFrom(1, 2, 5),
+        inn,
+        async (records, pick, choice, position, limit, code) => {
+          const target = records[pick % records.length]!;
+          const text = perturb(target.properties.name![0]!, choice, position);
+          const properties: Record<string, string[]> = { name: [text] };
+          if (code) properties.innCode = [code];
+          const query = { schema: "Company", properties };
+          const index = await buildMatchIndex(records);
+          const found = index
+            .match(query, { threshold: 0.6, limit })
+            .filter((hit) => hit.match)
+            .map(({ id, score }) => ({ id, score }));
+          expect(found).toEqual(bruteForceMatch(records, query, 0.6).slice(0, limit));
+        },
+      ),
+      { numRuns: Number(process.env.DIFFERENTIAL_RUNS ?? 300), seed: 20261127 },
+    );
+  });
+});

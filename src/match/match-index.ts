@@ -1,4 +1,5 @@
 import type { EntityRecord } from "../model/index.js";
+import { CandidateSet } from "./candidate-set.js";
 import { CandidateScratch, findCandidateRows, type NameRows } from "./candidates.js";
 import {
   collectFacts,
@@ -58,6 +59,7 @@ export class InMemoryMatchIndex implements MatchIndex, NameRows {
   private readonly sounds = new JoinedRows();
   private readonly identifiers = new Map<string, number[]>();
   private readonly scratch = new CandidateScratch();
+  private readonly found = new CandidateSet();
   /** Filled as entities are scored: rebuilding these per candidate dominated query time. */
   private readonly factsCache: (RecordFacts | undefined)[] = [];
   private readonly rowCache: (PreparedName | undefined)[] = [];
@@ -184,28 +186,18 @@ export class InMemoryMatchIndex implements MatchIndex, NameRows {
     return name;
   }
 
-  /** Candidate entities with the rows worth comparing (undefined: all) and a score bound. */
-  private candidates(query: PreparedRecord, threshold: number): Map<number, Candidate> {
-    const found = new Map<number, Candidate>();
-    const addRow = (row: number, bound: number) => {
-      const entityIndex = this.rowEntity[row]!;
-      const candidate = found.get(entityIndex);
-      if (!candidate) found.set(entityIndex, { rows: new Set([row]), bound });
-      else {
-        candidate.rows?.add(row);
-        candidate.bound = Math.max(candidate.bound, bound);
-      }
-    };
+  /**
+   * Candidate entities with the rows worth comparing (all of them for a shared identifier)
+   * and a score bound, in `this.found`.
+   */
+  private candidates(query: PreparedRecord, threshold: number): CandidateSet {
+    const found = this.found;
+    found.reset(this.entities.length, this.count);
+    const addRow = (row: number, bound: number) => found.addRow(this.rowEntity[row]!, row, bound);
     const schemes = schemeBits(query.facts.identifierProps);
     const floor = threshold - ROUNDING_SLACK;
     for (const name of query.names) {
-      for (const [row, bound] of findCandidateRows(this, this.scratch, {
-        name,
-        threshold,
-        schemes,
-      })) {
-        addRow(row, bound);
-      }
+      findCandidateRows(this, this.scratch, { name, threshold, schemes }, addRow);
       // A joined-name hit scores at most the joined similarity, and nothing when both names
       // have the same number of words (then only the token alignment counts).
       const words = name.tokens.length;
@@ -228,7 +220,7 @@ export class InMemoryMatchIndex implements MatchIndex, NameRows {
     // An entity sharing an identifier gains more than any conflict costs: all its names count.
     for (const id of query.facts.identifiers) {
       for (const entityIndex of this.identifiers.get(id) ?? []) {
-        found.set(entityIndex, { rows: undefined, bound: 1 });
+        found.addEntity(entityIndex, 1);
       }
     }
     return found;
@@ -257,16 +249,16 @@ export class InMemoryMatchIndex implements MatchIndex, NameRows {
     if (!this.size) return [];
     const prepared = prepareRecord(query);
     const schema = options.schema ?? query.schema;
-    const ordered = [...this.candidates(prepared, threshold)].sort(
-      ([a, x], [b, y]) => y.bound - x.bound || a - b,
-    );
+    const candidates = this.candidates(prepared, threshold);
+    candidates.order();
     const found: FoundEntity[] = [];
     const top: number[] = [];
-    for (const [entityIndex, candidate] of ordered) {
-      if (top.length >= limit && top[limit - 1]! > candidate.bound + ROUNDING_SLACK) break;
+    for (let entityIndex = candidates.next(); entityIndex >= 0; entityIndex = candidates.next()) {
+      const bound = candidates.bound(entityIndex);
+      if (top.length >= limit && top[limit - 1]! > bound + ROUNDING_SLACK) break;
       const entity = this.entities[entityIndex]!;
       if (!acceptable(entity, schema, options)) continue;
-      const names = this.preparedEntity(entityIndex, candidate.rows);
+      const names = this.preparedEntity(entityIndex, candidates.rows(entityIndex));
       const { score, features, explanation } = scorePrepared(prepared, names, explain);
       const match = score >= threshold;
       found.push({ entityIndex, score, features, explanation: explain ? explanation : [], match });
@@ -291,11 +283,6 @@ export class InMemoryMatchIndex implements MatchIndex, NameRows {
 export interface FoundEntity extends PairScore {
   entityIndex: number;
   match: boolean;
-}
-
-interface Candidate {
-  rows: Set<number> | undefined;
-  bound: number;
 }
 
 /** Keep the best `limit` scores, highest first. */
