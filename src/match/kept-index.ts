@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { deserialize, serialize } from "node:v8";
+import { brotliCompressSync, brotliDecompressSync, constants } from "node:zlib";
 import { type EntityRecord, model } from "../model/index.js";
 import type { DatasetSummary, Store } from "../store/index.js";
 import { appendSnapshot, type IndexSnapshot, snapshotIndex } from "./index-snapshot.js";
@@ -16,7 +17,7 @@ export const MATCHABLE = Object.values(model.schemata)
 const PART_ENTITIES = 4096;
 
 /** Raise when the snapshot's layout changes; a change in how names are prepared is caught by `PROBES`. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 /**
  * Names in every script and shape preparing handles: their prepared form is part of the
@@ -69,10 +70,18 @@ interface Prepared {
   parts: Uint8Array[];
 }
 
+/**
+ * A part as kept: Brotli at its fastest level makes the parts of the 12 shared lists 6.1 MB
+ * instead of 24.1 (62 ms to compress them, 45 to decompress).
+ */
+function compress(part: Uint8Array): Uint8Array {
+  return brotliCompressSync(part, { params: { [constants.BROTLI_PARAM_QUALITY]: 1 } });
+}
+
 function restoreParts(kept: Uint8Array[] | undefined): IndexSnapshot[] | undefined {
   if (!kept) return undefined;
   try {
-    return kept.map((part) => deserialize(part) as IndexSnapshot);
+    return kept.map((part) => deserialize(brotliDecompressSync(part)) as IndexSnapshot);
   } catch {
     // Unreadable parts are prepared again from the entities (and replaced).
     return undefined;
@@ -200,7 +209,7 @@ export class IndexAssembly {
           yield;
         }
         const snapshot = snapshotIndex(part, "whole");
-        parts.push(serialize(snapshot));
+        parts.push(compress(serialize(snapshot)));
         appendSnapshot(this.index, snapshot, takes);
         yield;
       }
