@@ -96,15 +96,36 @@ describe("IndexAssembly", () => {
     await store.close();
   });
 
-  it("prepares unreadable kept parts again", async () => {
+  it("prepares again, and replaces, parts prepared otherwise or unreadable", async () => {
     const store = await workspace();
     const cold = await IndexAssembly.open(store, await store.listDatasets());
     cold.finish();
     await cold.keep(store);
-    store.db.exec("UPDATE derived SET data = x'00ff'");
-    const again = await IndexAssembly.open(store, await store.listDatasets());
-    expect(again.finish().size).toBe(303);
-    expect(await again.keep(store)).toBe(2);
+    const rows = () => store.db.prepare("SELECT COUNT(*) FROM derived").pluck().get();
+    const kept = rows();
+    const change = (edit: (data: Buffer) => Buffer) => {
+      const parts = store.db.prepare("SELECT rowid, data FROM derived").all() as {
+        rowid: number;
+        data: Buffer;
+      }[];
+      const update = store.db.prepare("UPDATE derived SET data = ? WHERE rowid = ?");
+      for (const { rowid, data } of parts) update.run(edit(data), rowid);
+    };
+    for (const edit of [
+      // Prepared by other code: another mark at the start.
+      (data: Buffer) => Buffer.concat([Buffer.of(data[0]! ^ 1), data.subarray(1)]),
+      // Prepared as here, but cut short.
+      (data: Buffer) => data.subarray(0, 20),
+    ]) {
+      change(edit);
+      const reads = vi.spyOn(store, "iterateEntities");
+      const again = await IndexAssembly.open(store, await store.listDatasets());
+      expect(again.finish().size).toBe(303);
+      expect(reads).toHaveBeenCalledTimes(1);
+      reads.mockRestore();
+      expect(await again.keep(store)).toBe(2);
+      expect(rows()).toBe(kept);
+    }
     await store.close();
   });
 

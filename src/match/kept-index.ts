@@ -16,13 +16,13 @@ export const MATCHABLE = Object.values(model.schemata)
 /** Entities per kept part: a part is restored in one go (some 10–40 ms). */
 const PART_ENTITIES = 4096;
 
-/** Raise when the snapshot's layout changes; a change in how names are prepared is caught by `PROBES`. */
+/** Raise when the parts' layout changes; a change in how names are prepared is caught by `PROBES`. */
 const FORMAT = 2;
 
 /**
- * Names in every script and shape preparing handles: their prepared form is part of the
- * kept index's kind, so that parts prepared by other code (another version, other tuning)
- * are not taken.
+ * Names in every script and shape preparing handles: a hash of their prepared form starts
+ * every kept part (`preparation`), so that parts prepared by other code (another version,
+ * other tuning) are not taken.
  */
 const PROBES: MatchQuery[] = [
   {
@@ -46,16 +46,23 @@ const PROBES: MatchQuery[] = [
   },
 ];
 
-let kindOfParts: string | undefined;
+/** What parts are kept under: one kind, whatever prepared them (see `preparation`). */
+const KIND = "match-index";
 
-/** What kept parts are filed under: the format, how the probes are prepared, and V8's serializer. */
-function indexKind(): string {
-  if (kindOfParts) return kindOfParts;
+let prepared: Buffer | undefined;
+
+/**
+ * What prepared a part, written at its start: the format, V8's serializer and how the probes
+ * are prepared. A part prepared otherwise (another version, other tuning) is not taken but
+ * prepared again, and replaces the old one.
+ */
+function preparation(): Buffer {
+  if (prepared) return prepared;
   const hash = createHash("sha256");
   hash.update(`${FORMAT}\n${process.versions.v8}\n`);
   hash.update(JSON.stringify(PROBES.map((probe) => prepareNames(probe))));
-  kindOfParts = `match-index:${hash.digest("hex").slice(0, 16)}`;
-  return kindOfParts;
+  prepared = hash.digest().subarray(0, 16);
+  return prepared;
 }
 
 /** One dataset's share of the index: its kept parts, or its entities to prepare. */
@@ -75,13 +82,18 @@ interface Prepared {
  * instead of 24.1 (62 ms to compress them, 45 to decompress).
  */
 function compress(part: Uint8Array): Uint8Array {
-  return brotliCompressSync(part, { params: { [constants.BROTLI_PARAM_QUALITY]: 1 } });
+  const data = brotliCompressSync(part, { params: { [constants.BROTLI_PARAM_QUALITY]: 1 } });
+  return Buffer.concat([preparation(), data]);
 }
 
+/** The kept parts, if they were prepared as this code prepares them and can be read. */
 function restoreParts(kept: Uint8Array[] | undefined): IndexSnapshot[] | undefined {
-  if (!kept) return undefined;
+  const mark = preparation();
+  if (!kept?.every((part) => mark.equals(part.subarray(0, mark.length)))) return undefined;
   try {
-    return kept.map((part) => deserialize(brotliDecompressSync(part)) as IndexSnapshot);
+    return kept.map(
+      (part) => deserialize(brotliDecompressSync(part.subarray(mark.length))) as IndexSnapshot,
+    );
   } catch {
     // Unreadable parts are prepared again from the entities (and replaced).
     return undefined;
@@ -125,14 +137,13 @@ export class IndexAssembly {
     datasets: DatasetSummary[],
     take: (entity: EntityRecord) => boolean = () => true,
   ): Promise<IndexAssembly> {
-    const kind = indexKind();
     // Taken before the entities are read: a load that lands between makes the parts
     // prepared from them look stale, never the reverse.
     const loadedAt = new Map((await store.listDatasets()).map((d) => [d.name, d.loadedAt]));
     const shares: Share[] = [];
     const unkept = new Map<string, EntityRecord[]>();
     for (const dataset of datasets) {
-      const parts = restoreParts(await store.getDerived?.(kind, dataset.name));
+      const parts = restoreParts(await store.getDerived?.(KIND, dataset.name));
       if (parts) shares.push({ dataset, parts });
       else {
         const entities: EntityRecord[] = [];
@@ -170,7 +181,7 @@ export class IndexAssembly {
   async keep(store: Store): Promise<number> {
     let kept = 0;
     for (const { dataset, derivedFrom, parts } of this.prepared) {
-      if (derivedFrom && (await store.putDerived?.(indexKind(), dataset, derivedFrom, parts))) {
+      if (derivedFrom && (await store.putDerived?.(KIND, dataset, derivedFrom, parts))) {
         kept++;
       }
     }
