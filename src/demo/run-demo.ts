@@ -1,8 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { type IngestResult, ingestEvidence } from "../ingest/index.js";
-import { IndexAssembly, type MatchIndex } from "../match/index.js";
-import { isA, isSanctraceError } from "../model/index.js";
+import { type IngestResult, ingestEvidence, openPartyIndex } from "../ingest/index.js";
+import { isSanctraceError } from "../model/index.js";
 import { evidenceFormats, expandPaths, hashFile, loadLists } from "../sources/index.js";
 import type { DatasetSummary, Store } from "../store/index.js";
 import { writeExampleLists } from "./example-lists.js";
@@ -38,19 +37,6 @@ export interface DemoReport {
   lists: DemoListsReport;
   ingests: IngestResult[];
   article?: IngestResult;
-}
-
-/**
- * One candidate index for the whole demo, instead of one per ingested file; the prepared
- * parts of the lists are kept, so that the article's ingest and later matches open them.
- */
-async function indexExcept(store: Store, skip: Set<string>): Promise<MatchIndex> {
-  const datasets = (await store.listDatasets()).filter((d) => !skip.has(d.name));
-  const legal = (entity: { schema: string }) => isA(entity.schema, "LegalEntity");
-  const assembly = await IndexAssembly.open(store, datasets, legal);
-  const index = assembly.finish();
-  await assembly.keep(store);
-  return index;
 }
 
 /** A list folder is loaded again only when its files changed since the last load. */
@@ -116,7 +102,14 @@ export async function runDemo(store: Store, options: DemoOptions = {}): Promise<
       };
   const ingests: IngestResult[] = [];
   onStep("indexing the workspace for party resolution");
-  const matchIndex = await indexExcept(store, new Set(files.map((file) => file.dataset)));
+  // One candidate index for the whole demo, instead of one per ingested file; the prepared
+  // parts of the lists are kept, so that the article's ingest and later matches open them.
+  const assembly = await openPartyIndex(
+    store,
+    files.map((file) => file.dataset),
+  );
+  const matchIndex = assembly.finish();
+  await assembly.keep(store);
   for (const file of files) {
     onStep(`ingesting ${file.path}`);
     const options = { as: file.kind, dataset: file.dataset, matchIndex };

@@ -1,5 +1,10 @@
 export { exportFtm } from "./export.js";
-export { type IngestOptions, type IngestResult, ingestEvidence } from "./ingest.js";
+export {
+  type IngestOptions,
+  type IngestResult,
+  ingestEvidence,
+  openPartyIndex,
+} from "./ingest.js";
 export { type Party, PartyCollector } from "./parties.js";
 export {
   type Decision,

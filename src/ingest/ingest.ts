@@ -137,7 +137,7 @@ export async function ingestEvidence(
     store.factPacking && readsInThread(group, options) ? new TableThread() : undefined,
   );
   const threads = new Map<Assigned, TableThread>();
-  const making = resolve && !options.matchIndex ? openIndex(store, dataset) : undefined;
+  const making = resolve && !options.matchIndex ? openPartyIndex(store, [dataset]) : undefined;
   // Awaited by the load; a failure before it is the one reported.
   making?.catch(() => {});
   try {
@@ -162,12 +162,14 @@ export async function ingestEvidence(
 }
 
 /**
- * The candidate index of the rest of the workspace (its legal entities), assembled a slice at
- * a time while the load waits for its table thread. What it needs is read before the load
- * begins (the load may hold the file alone).
+ * The candidate index parties are resolved against: the legal entities of every dataset but
+ * those skipped (the one being loaded), from the prepared parts the workspace keeps. An
+ * ingest assembles it a slice at a time while the load waits for its table thread; what it
+ * needs is read before the load begins (the load may hold the file alone).
+ * @example const assembly = await openPartyIndex(store, ["case"]); assembly.finish();
  */
-async function openIndex(store: Store, dataset: string): Promise<IndexAssembly> {
-  const others = (await store.listDatasets()).filter((d) => d.name !== dataset);
+export async function openPartyIndex(store: Store, skip: string[]): Promise<IndexAssembly> {
+  const others = (await store.listDatasets()).filter((d) => !skip.includes(d.name));
   return IndexAssembly.open(store, others, (entity) => isA(entity.schema, "LegalEntity"));
 }
 

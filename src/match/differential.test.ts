@@ -2,7 +2,16 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { EntityRecord } from "../model/index.js";
 import { bruteForceMatch } from "./brute-force.js";
-import { buildMatchIndex } from "./match-index.js";
+import { buildMatchIndex, type InMemoryMatchIndex } from "./match-index.js";
+import type { MatchQuery } from "./types.js";
+
+/** The hits at or above the threshold, as brute force gives them. */
+function matched(index: InMemoryMatchIndex, query: MatchQuery, threshold: number, limit: number) {
+  return index
+    .match(query, { threshold, limit })
+    .filter((hit) => hit.match)
+    .map(({ id, score }) => ({ id, score }));
+}
 
 const SYLLABLES = [
   "al",
@@ -126,10 +135,7 @@ describe("the candidate index against brute force", () => {
           const query = { schema, properties };
           const index = await buildMatchIndex(records);
           const expected = bruteForceMatch(records, query, threshold);
-          const found = index
-            .match(query, { threshold, limit: records.length })
-            .filter((hit) => hit.match)
-            .map(({ id, score }) => ({ id, score }));
+          const found = matched(index, query, threshold, records.length);
           expect(found).toEqual(expected);
         },
       ),
@@ -164,10 +170,7 @@ describe("the candidate index against brute force on frequent words", () => {
     for (const threshold of [0.5, 0.7, 0.85]) {
       for (const properties of queries) {
         const query = { schema: "Company", properties };
-        const found = index
-          .match(query, { threshold, limit: register.length })
-          .filter((hit) => hit.match)
-          .map(({ id, score }) => ({ id, score }));
+        const found = matched(index, query, threshold, register.length);
         expect(found).toEqual(bruteForceMatch(register, query, threshold));
       }
     }
@@ -188,10 +191,7 @@ describe("the best few hits against brute force", () => {
     for (const text of ["Receiver 37 LLC", "Receiver 7 LLC", "Shenzhen Receiver 40 Technology"]) {
       const query = { schema: "Company", properties: { name: [text] } };
       for (const limit of [1, 3, 10]) {
-        const found = index
-          .match(query, { threshold: 0.7, limit })
-          .filter((hit) => hit.match)
-          .map(({ id, score }) => ({ id, score }));
+        const found = matched(index, query, 0.7, limit);
         expect(found).toEqual(bruteForceMatch(series, query, 0.7).slice(0, limit));
       }
     }
@@ -213,10 +213,7 @@ describe("the best few hits against brute force", () => {
           if (code) properties.innCode = [code];
           const query = { schema: "Company", properties };
           const index = await buildMatchIndex(records);
-          const found = index
-            .match(query, { threshold: 0.6, limit })
-            .filter((hit) => hit.match)
-            .map(({ id, score }) => ({ id, score }));
+          const found = matched(index, query, 0.6, limit);
           expect(found).toEqual(bruteForceMatch(records, query, 0.6).slice(0, limit));
         },
       ),
