@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { EntityRecord } from "../model/index.js";
-import { appendSnapshot, restoreIndex, snapshotIndex } from "./index-snapshot.js";
+import { appendSnapshot, restoreIndex, snapshotEntities, snapshotIndex } from "./index-snapshot.js";
 import { buildMatchIndex, InMemoryMatchIndex } from "./match-index.js";
 
 const entities: EntityRecord[] = [
@@ -91,5 +91,29 @@ describe("appendSnapshot", () => {
     const expected = await buildMatchIndex(companies);
     expect(merged.entities.map((entity) => entity.id)).toEqual(["fund", "fund8"]);
     expect(merged.vocabulary.tokens).toEqual(expected.vocabulary.tokens);
+  });
+});
+
+describe("snapshotEntities", () => {
+  it("gives a range of entities as an index of them alone gives them", async () => {
+    const firms = ["Kupol JSC", "OOO Vektor", "Sichuan AEE Co., Ltd."].map((name, n) => ({
+      id: `firm${n}`,
+      schema: "Company",
+      caption: name,
+      properties: { name: [name] },
+      datasets: ["b"],
+    }));
+    const all = [...entities, ...firms, ...entities.map((e) => ({ ...e, id: `${e.id}-2` }))];
+    expect((await buildMatchIndex(firms)).rowForms.size).toBeGreaterThan(0);
+    const index = await buildMatchIndex(all);
+    for (const [from, to] of [
+      [0, 3],
+      [2, 7],
+      [5, 11],
+      [11, 11],
+    ] as const) {
+      const alone = snapshotIndex(await buildMatchIndex(all.slice(from, to)), "whole");
+      expect(snapshotEntities(index, from, to)).toEqual(alone);
+    }
   });
 });

@@ -46,6 +46,55 @@ export function snapshotIndex(
 }
 
 /**
+ * The plain-data form of the entities `from` to `to` of an index, whole, as an index of those
+ * entities alone gives it (`snapshotIndex(index, "whole")`): their tokens numbered in the order
+ * their rows first use them.
+ * @example snapshotEntities(index, 0, 4096) // what an index of the first 4,096 entities gives
+ */
+export function snapshotEntities(
+  index: InMemoryMatchIndex,
+  from: number,
+  to: number,
+): IndexSnapshot {
+  const { vocabulary, count } = index;
+  const firstRow = index.entityRows[from] ?? count;
+  const endRow = index.entityRows[to] ?? count;
+  const firstToken = firstRow < count ? index.rowStart[firstRow]! : index.tokenCount;
+  const endToken = endRow < count ? index.rowStart[endRow]! : index.tokenCount;
+  const local = new Map<number, number>();
+  const used: number[] = [];
+  const rowTokens = new Int32Array(endToken - firstToken);
+  for (let at = firstToken; at < endToken; at++) {
+    const id = index.rowTokens[at]!;
+    let own = local.get(id);
+    if (own === undefined) {
+      own = used.length;
+      used.push(id);
+      local.set(id, own);
+    }
+    rowTokens[at - firstToken] = own;
+  }
+  const rowForms: [number, string[]][] = [];
+  for (const [row, forms] of index.rowForms) {
+    if (row >= firstRow && row < endRow) rowForms.push([row - firstRow, forms]);
+  }
+  return {
+    entities: index.entities.slice(from, to),
+    tokens: snapshotTokens(
+      used.map((id) => vocabulary.tokens[id]!),
+      used.map((id) => vocabulary.kinds[id]!),
+    ),
+    entityRows: Int32Array.from(index.entityRows.slice(from, to), (row) => row - firstRow),
+    rowStart: index.rowStart.slice(firstRow, endRow).map((start) => start - firstToken),
+    rowTokens,
+    rowJoined: index.rowJoined.slice(firstRow, endRow),
+    rowSounds: index.rowSounds.slice(firstRow, endRow),
+    nameWeight: index.nameWeight.slice(firstRow, endRow),
+    rowForms,
+  };
+}
+
+/**
  * Rebuild an index from its snapshot: the same token ids, rows and entity positions, so it
  * returns exactly what the original returns.
  * @example const index = restoreIndex(snapshot); index.match(query);

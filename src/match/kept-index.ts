@@ -3,7 +3,12 @@ import { deserialize, serialize } from "node:v8";
 import { brotliCompressSync, brotliDecompressSync, constants } from "node:zlib";
 import { type EntityRecord, model } from "../model/index.js";
 import type { DatasetSummary, Store } from "../store/index.js";
-import { appendSnapshot, type IndexSnapshot, snapshotIndex } from "./index-snapshot.js";
+import {
+  appendSnapshot,
+  type IndexSnapshot,
+  snapshotEntities,
+  snapshotIndex,
+} from "./index-snapshot.js";
 import { InMemoryMatchIndex } from "./match-index.js";
 import { prepareNames } from "./prepare.js";
 import type { MatchQuery } from "./types.js";
@@ -113,15 +118,18 @@ export class IndexAssembly {
   private readonly prepared: Prepared[] = [];
   private readonly steps: Generator<undefined>;
   private done = false;
+  /** No entity is left out but those already in: parts are cut from the index itself. */
+  private readonly takesAll: boolean;
 
   private constructor(
     shares: Share[],
     loadedAt: Map<string, string>,
-    take: (entity: EntityRecord) => boolean,
+    take: ((entity: EntityRecord) => boolean) | undefined,
   ) {
+    this.takesAll = !take;
     const seen = new Set<string>();
     const takes = (entity: EntityRecord) => {
-      if (seen.has(entity.id) || !take(entity)) return false;
+      if (seen.has(entity.id) || (take && !take(entity))) return false;
       seen.add(entity.id);
       return true;
     };
@@ -135,7 +143,7 @@ export class IndexAssembly {
   static async open(
     store: Store,
     datasets: DatasetSummary[],
-    take: (entity: EntityRecord) => boolean = () => true,
+    take?: (entity: EntityRecord) => boolean,
   ): Promise<IndexAssembly> {
     // Taken before the entities are read: a load that lands between makes the parts
     // prepared from them look stale, never the reverse.
@@ -209,19 +217,13 @@ export class IndexAssembly {
       const parts: Uint8Array[] = [];
       // An empty share keeps one empty part: its dataset is then known to have nothing.
       for (let start = 0; start < Math.max(1, entities.length); start += PART_ENTITIES) {
-        const part = new InMemoryMatchIndex();
-        for (const entity of entities.slice(start, start + PART_ENTITIES)) {
-          part.add(entity);
-          for (const name of entity.datasets) {
-            const at = loadedAt.get(name);
-            if (at && derivedFrom) derivedFrom[name] = at;
-            else derivedFrom = undefined;
-          }
-          yield;
+        const chunk = entities.slice(start, start + PART_ENTITIES);
+        for (const name of chunk.flatMap((entity) => entity.datasets)) {
+          const at = loadedAt.get(name);
+          if (at && derivedFrom) derivedFrom[name] = at;
+          else derivedFrom = undefined;
         }
-        const snapshot = snapshotIndex(part, "whole");
-        parts.push(compress(serialize(snapshot)));
-        appendSnapshot(this.index, snapshot, takes);
+        parts.push(compress(serialize(yield* this.preparePart(chunk, takes))));
         yield;
       }
       const at = loadedAt.get(share.dataset.name);
@@ -229,5 +231,35 @@ export class IndexAssembly {
       else derivedFrom = undefined;
       this.prepared.push({ dataset: share.dataset.name, derivedFrom, parts });
     }
+  }
+
+  /**
+   * Prepare a part of a dataset's entities into the index, a step per entity, and give the
+   * part. When the index takes them all, it prepares them itself and the part is cut from it;
+   * else (entities left out, or already in from another dataset) the part is prepared apart,
+   * and added to the index as a kept one is, which prepares every token a second time.
+   */
+  private *preparePart(
+    chunk: EntityRecord[],
+    takes: (entity: EntityRecord) => boolean,
+  ): Generator<undefined, IndexSnapshot> {
+    if (this.takesAll) {
+      const from = this.index.size;
+      let whole = true;
+      for (const entity of chunk) {
+        if (takes(entity)) this.index.add(entity);
+        else whole = false;
+        yield;
+      }
+      if (whole) return snapshotEntities(this.index, from, this.index.size);
+    }
+    const part = new InMemoryMatchIndex();
+    for (const entity of chunk) {
+      part.add(entity);
+      yield;
+    }
+    const snapshot = snapshotIndex(part, "whole");
+    if (!this.takesAll) appendSnapshot(this.index, snapshot, takes);
+    return snapshot;
   }
 }
