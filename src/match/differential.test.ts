@@ -116,23 +116,32 @@ const entities = fc
     }),
   );
 
+/** Which entity a query is near, how its name is perturbed, and the INN it gives (if any). */
+const near = fc.tuple(fc.nat(), fc.integer({ min: 0, max: 9 }), fc.nat(), inn);
+
+/** A query of `schema` near one of the records. */
+function queryNear(
+  records: EntityRecord[],
+  [pick, choice, position, code]: [number, number, number, string | undefined],
+  schema: string,
+): MatchQuery {
+  const target = records[pick % records.length]!;
+  const text = perturb(target.properties.name![0]!, choice, position);
+  const properties: Record<string, string[]> = { name: [text] };
+  if (code) properties.innCode = [code];
+  return { schema, properties };
+}
+
 describe("the candidate index against brute force", () => {
   it("never misses an entity the scorer puts at or above the threshold", async () => {
     await fc.assert(
       fc.asyncProperty(
         entities,
-        fc.nat(),
-        fc.integer({ min: 0, max: 9 }),
-        fc.nat(),
+        near,
         fc.constantFrom("Person", "Company", "LegalEntity"),
         fc.constantFrom(0.5, 0.7, 0.85),
-        inn,
-        async (records, pick, choice, position, schema, threshold, code) => {
-          const target = records[pick % records.length]!;
-          const text = perturb(target.properties.name![0]!, choice, position);
-          const properties: Record<string, string[]> = { name: [text] };
-          if (code) properties.innCode = [code];
-          const query = { schema, properties };
+        async (records, perturbation, schema, threshold) => {
+          const query = queryNear(records, perturbation, schema);
           const index = await buildMatchIndex(records);
           const expected = bruteForceMatch(records, query, threshold);
           const found = matched(index, query, threshold, records.length);
@@ -201,17 +210,10 @@ describe("the best few hits against brute force", () => {
     await fc.assert(
       fc.asyncProperty(
         entities,
-        fc.nat(),
-        fc.integer({ min: 0, max: 9 }),
-        fc.nat(),
+        near,
         fc.constantFrom(1, 2, 5),
-        inn,
-        async (records, pick, choice, position, limit, code) => {
-          const target = records[pick % records.length]!;
-          const text = perturb(target.properties.name![0]!, choice, position);
-          const properties: Record<string, string[]> = { name: [text] };
-          if (code) properties.innCode = [code];
-          const query = { schema: "Company", properties };
+        async (records, perturbation, limit) => {
+          const query = queryNear(records, perturbation, "Company");
           const index = await buildMatchIndex(records);
           const found = matched(index, query, 0.6, limit);
           expect(found).toEqual(bruteForceMatch(records, query, 0.6).slice(0, limit));
