@@ -144,10 +144,11 @@ function readingOf(reach: number, floor: number, conflictCost: number): number {
 
 /**
  * Name rows whose score with the query name can reach the threshold, each given to `found`
- * with that upper bound (less the identifier conflict's cost where the row's entity has one). Tokens are read
- * rarest first; once the tokens left could not lift an unseen row to the threshold on their
- * own, their posting lists are not read at all (prefix filtering) and the rows already seen
- * are bounded from the exact token pairs instead, which keeps frequent words free.
+ * with that upper bound (less the identifier conflict's cost where the row's entity has one).
+ * Tokens are read rarest first; once the tokens left could not lift an unseen row to the
+ * threshold on their own, their posting lists are not read at all (prefix filtering) and the
+ * rows already seen are bounded from the exact token pairs instead, which keeps frequent words
+ * free.
  */
 export function findCandidateRows(
   rows: NameRows,

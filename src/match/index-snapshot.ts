@@ -107,12 +107,7 @@ export function restoreIndex(snapshot: IndexSnapshot): InMemoryMatchIndex {
     rememberToken(token, kinds[id]!);
     index.vocabulary.intern(prepareToken(token.text, kinds[id]!, token.abjad), kinds[id]!);
   });
-  addRows(
-    index,
-    snapshot,
-    (token) => token,
-    () => true,
-  );
+  addRows(index, snapshot, undefined, () => true);
   return index;
 }
 
@@ -143,11 +138,14 @@ export function appendSnapshot(
   addRows(index, snapshot, idOf, take);
 }
 
-/** File the entities of a snapshot that `take` takes, with their rows, their tokens as `idOf` maps them. */
+/**
+ * File the entities of a snapshot that `take` takes, with their rows, their tokens as `idOf`
+ * maps them (as they are when the index has the snapshot's token ids).
+ */
 function addRows(
   index: InMemoryMatchIndex,
   snapshot: IndexSnapshot,
-  idOf: (token: number) => number,
+  idOf: ((token: number) => number) | undefined,
   take: (entity: EntityRecord) => boolean,
 ): void {
   const forms = new Map(snapshot.rowForms);
@@ -163,8 +161,8 @@ function addRows(
         sounds: snapshot.rowSounds[row]!,
         weight: snapshot.nameWeight[row]!,
       };
-      const tokens = snapshot.rowTokens.subarray(snapshot.rowStart[row]!, last).map(idOf);
-      index.addRow(entityIndex, name, tokens, forms.get(row) ?? []);
+      const tokens = snapshot.rowTokens.subarray(snapshot.rowStart[row]!, last);
+      index.addRow(entityIndex, name, idOf ? tokens.map(idOf) : tokens, forms.get(row) ?? []);
     }
   });
 }

@@ -54,7 +54,7 @@ const PROBES: MatchQuery[] = [
 /** What parts are kept under: one kind, whatever prepared them (see `preparation`). */
 const KIND = "match-index";
 
-let prepared: Buffer | undefined;
+let preparationMark: Buffer | undefined;
 
 /**
  * What prepared a part, written at its start: the format, V8's serializer and how the probes
@@ -62,12 +62,26 @@ let prepared: Buffer | undefined;
  * prepared again, and replaces the old one.
  */
 function preparation(): Buffer {
-  if (prepared) return prepared;
+  if (preparationMark) return preparationMark;
   const hash = createHash("sha256");
   hash.update(`${FORMAT}\n${process.versions.v8}\n`);
   hash.update(JSON.stringify(PROBES.map((probe) => prepareNames(probe))));
-  prepared = hash.digest().subarray(0, 16);
-  return prepared;
+  preparationMark = hash.digest().subarray(0, 16);
+  return preparationMark;
+}
+
+/** The load of each dataset; undefined when one is not loaded (it came meanwhile). */
+function loadsOf(
+  datasets: Set<string>,
+  loadedAt: Map<string, string>,
+): Record<string, string> | undefined {
+  const loads: Record<string, string> = {};
+  for (const name of datasets) {
+    const at = loadedAt.get(name);
+    if (!at) return undefined;
+    loads[name] = at;
+  }
+  return loads;
 }
 
 /** One dataset's share of the index: its kept parts, or its entities to prepare. */
@@ -212,23 +226,16 @@ export class IndexAssembly {
         continue;
       }
       const { entities } = share;
-      // Derived from every dataset an entity has statements in (its record folds them all).
-      let derivedFrom: Record<string, string> | undefined = {};
       const parts: Uint8Array[] = [];
       // An empty share keeps one empty part: its dataset is then known to have nothing.
       for (let start = 0; start < Math.max(1, entities.length); start += PART_ENTITIES) {
         const chunk = entities.slice(start, start + PART_ENTITIES);
-        for (const name of chunk.flatMap((entity) => entity.datasets)) {
-          const at = loadedAt.get(name);
-          if (at && derivedFrom) derivedFrom[name] = at;
-          else derivedFrom = undefined;
-        }
         parts.push(compress(serialize(yield* this.preparePart(chunk, takes))));
         yield;
       }
-      const at = loadedAt.get(share.dataset.name);
-      if (derivedFrom && at) derivedFrom[share.dataset.name] = at;
-      else derivedFrom = undefined;
+      // Derived from every dataset an entity has statements in (its record folds them all).
+      const sources = new Set([share.dataset.name, ...entities.flatMap((e) => e.datasets)]);
+      const derivedFrom = loadsOf(sources, loadedAt);
       this.prepared.push({ dataset: share.dataset.name, derivedFrom, parts });
     }
   }

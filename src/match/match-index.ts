@@ -188,7 +188,7 @@ export class InMemoryMatchIndex implements MatchIndex, NameRows {
 
   /**
    * Candidate entities with the rows worth comparing (all of them for a shared identifier)
-   * and a score bound, in `this.found`.
+   * and a score bound, in `this.found`, ordered for `next`.
    */
   private candidates(query: PreparedRecord, threshold: number): CandidateSet {
     const found = this.found;
@@ -223,6 +223,7 @@ export class InMemoryMatchIndex implements MatchIndex, NameRows {
         found.addEntity(entityIndex, 1);
       }
     }
+    found.order();
     return found;
   }
 
@@ -250,7 +251,6 @@ export class InMemoryMatchIndex implements MatchIndex, NameRows {
     const prepared = prepareRecord(query);
     const schema = options.schema ?? query.schema;
     const candidates = this.candidates(prepared, threshold);
-    candidates.order();
     const found: FoundEntity[] = [];
     const top: number[] = [];
     for (let entityIndex = candidates.next(); entityIndex >= 0; entityIndex = candidates.next()) {
